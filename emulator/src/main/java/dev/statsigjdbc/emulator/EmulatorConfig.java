@@ -1,0 +1,123 @@
+package dev.statsigjdbc.emulator;
+
+import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.data.DatasetProfile;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything an emulator instance can be told at start. Defaults give the demo: port chosen by
+ * the OS, demo data, OAuth with a consent page, no faults, no rate limit.
+ */
+public final class EmulatorConfig {
+  int port = 0;
+  DatasetProfile dataset = DatasetProfile.DEMO;
+  long seed = 42L;
+  LocalDate today = LocalDate.now();
+  ApiQuirks quirks = ApiQuirks.specExamples();
+  boolean autoApprove = false;
+  Duration accessTokenTtl = Duration.ofHours(1);
+  boolean requireAuth = true;
+  boolean extraTools = false;
+  boolean renamedTools = false;
+  boolean rateLimit = false;
+  int rateLimitRequests = 100;
+  Duration rateLimitWindow = Duration.ofSeconds(10);
+  final Map<String, Boolean> apiKeys = new LinkedHashMap<>();
+
+  public static EmulatorConfig defaults() {
+    return new EmulatorConfig();
+  }
+
+  /** TCP port on 127.0.0.1; 0 lets the OS choose (read it back from {@link EmulatorServer#port()}). */
+  public EmulatorConfig port(int port) {
+    this.port = port;
+    return this;
+  }
+
+  public EmulatorConfig dataset(DatasetProfile dataset) {
+    this.dataset = dataset;
+    return this;
+  }
+
+  /** Seed of the data generator: the same seed and day give the same data. */
+  public EmulatorConfig seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** The day the data is generated relative to ("decided this quarter", "last 180 days"). */
+  public EmulatorConfig today(LocalDate today) {
+    this.today = today;
+    return this;
+  }
+
+  public EmulatorConfig quirks(ApiQuirks quirks) {
+    this.quirks = quirks;
+    return this;
+  }
+
+  /** Skip the consent page: {@code /authorize} redirects at once with a code (tests, CI). */
+  public EmulatorConfig autoApprove(boolean autoApprove) {
+    this.autoApprove = autoApprove;
+    return this;
+  }
+
+  public EmulatorConfig accessTokenTtl(Duration ttl) {
+    this.accessTokenTtl = ttl;
+    return this;
+  }
+
+  /** When false, {@code /v1/mcp} answers without credentials (a read-write anonymous caller). */
+  public EmulatorConfig requireAuth(boolean requireAuth) {
+    this.requireAuth = requireAuth;
+    return this;
+  }
+
+  /**
+   * Also publish tools the hosted server is not known to expose (exposure counts, all metric
+   * values of a day, gate rules). Off by default so that nothing downstream depends on them.
+   */
+  public EmulatorConfig extraTools(boolean extraTools) {
+    this.extraTools = extraTools;
+    return this;
+  }
+
+  /** Publish the renamed variants of drifting tool names (e.g. {@code Get_Experiment_Results}). */
+  public EmulatorConfig renamedTools(boolean renamedTools) {
+    this.renamedTools = renamedTools;
+    return this;
+  }
+
+  /** Per-project token bucket like Statsig's: {@code requests} per {@code window}, then 429. */
+  public EmulatorConfig rateLimit(int requests, Duration window) {
+    this.rateLimit = true;
+    this.rateLimitRequests = requests;
+    this.rateLimitWindow = window;
+    return this;
+  }
+
+  /** Accept {@code statsig-api-key: <key>}; {@code canWrite} false makes it a read-only console key. */
+  public EmulatorConfig apiKey(String key, boolean canWrite) {
+    this.apiKeys.put(key, canWrite);
+    return this;
+  }
+
+  public int port() { return port; }
+  public DatasetProfile dataset() { return dataset; }
+  public long seed() { return seed; }
+  public LocalDate today() { return today; }
+  public ApiQuirks quirks() { return quirks; }
+  public boolean autoApprove() { return autoApprove; }
+  public Duration accessTokenTtl() { return accessTokenTtl; }
+  public boolean requireAuth() { return requireAuth; }
+  public boolean extraTools() { return extraTools; }
+  public boolean renamedTools() { return renamedTools; }
+  public boolean rateLimit() { return rateLimit; }
+  public int rateLimitRequests() { return rateLimitRequests; }
+  public Duration rateLimitWindow() { return rateLimitWindow; }
+  /** API keys and whether each may write. */
+  public Map<String, Boolean> apiKeys() { return Map.copyOf(apiKeys); }
+}
