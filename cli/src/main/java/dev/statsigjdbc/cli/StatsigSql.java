@@ -1,0 +1,38 @@
+package dev.statsigjdbc.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code statsig-sql} command line. */
+@Command(
+    name = "statsig-sql",
+    mixinStandardHelpOptions = true,
+    versionProvider = StatsigSql.Version.class,
+    description = "SQL over Statsig: experiments, gates and metrics as tables.",
+    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class StatsigSql implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests run commands through it in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new StatsigSql()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = StatsigSql.class.getPackage().getImplementationVersion();
+      return new String[] {"statsig-sql " + (version == null ? "(development build)" : version)};
+    }
+  }
+}
