@@ -1,0 +1,170 @@
+package dev.statsigjdbc.driver.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.client.transport.customizer.McpHttpClientTransportAuthorizationErrorHandler;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One MCP session with a server over Streamable HTTP, on the MCP Java SDK's sync client.
+ *
+ * <p>What the SDK leaves to us: credentials applied per request, a silent refresh and replay on
+ * 401, one retry of a call whose session the server forgot (404), the tools capability check,
+ * and errors that say what to do.
+ */
+public final class McpSession implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final McpServerAddress address;
+  private final RequestCredentials credentials;
+  private final McpSyncClient client;
+
+  private McpSession(McpServerAddress address, RequestCredentials credentials, McpSyncClient client) {
+    this.address = address;
+    this.credentials = credentials;
+    this.client = client;
+  }
+
+  /**
+   * Connects and initializes a session.
+   *
+   * @param timeout bound on connecting, initializing and on each request
+   */
+  public static McpSession open(McpServerAddress address, RequestCredentials credentials, Duration timeout) {
+    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(address.origin())
+        .endpoint(address.endpoint())
+        .connectTimeout(timeout)
+        // Explicit mapper: ServiceLoader lookups fail in the class loaders BI tools give drivers.
+        .jsonMapper(new JacksonMcpJsonMapper(JSON))
+        .addHttpRequestCustomizer((request, method, uri, body, context) -> credentials.apply(request))
+        .authorizationErrorHandler(McpHttpClientTransportAuthorizationErrorHandler.fromSync(
+            (request, response, context) -> credentials.refreshAfterRejection(
+                response.statusCode(), response.headers().firstValue("WWW-Authenticate").orElse(null))))
+        .build();
+    McpSyncClient client = McpClient.sync(transport)
+        .jsonSchemaValidator(new DefaultJsonSchemaValidator(JSON))
+        .requestTimeout(timeout)
+        .initializationTimeout(timeout)
+        .clientInfo(McpSchema.Implementation.builder("statsig-jdbc", version()).build())
+        .build();
+    McpSession session = new McpSession(address, credentials, client);
+    try {
+      session.run("connect", client::initialize);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    return session;
+  }
+
+  /** Every tool the server publishes (all pages of {@code tools/list}). */
+  public List<McpSchema.Tool> tools() {
+    if (client.getServerCapabilities() == null || client.getServerCapabilities().tools() == null) {
+      throw new McpSessionException(McpSessionException.Kind.PROTOCOL,
+          "The MCP server at " + address + " offers no tools (its initialize response lacks the tools capability);"
+              + " check that the URL points at Statsig's MCP endpoint, e.g. " + McpServerAddress.STATSIG_DEFAULT,
+          null);
+    }
+    return run("list tools", () -> client.listTools().tools());
+  }
+
+  /** Calls one tool; a call whose session the server no longer knows is retried once on a new session. */
+  public McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
+    McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(arguments).build();
+    return run("call " + tool, () -> {
+      try {
+        return client.callTool(request);
+      } catch (RuntimeException e) {
+        if (causedBy(e, McpTransportSessionNotFoundException.class) == null) {
+          throw e;
+        }
+        // The SDK has already started a new session in the background; the failed call is ours to replay.
+        return client.callTool(request);
+      }
+    });
+  }
+
+  public McpServerAddress address() {
+    return address;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  @Override
+  public String toString() {
+    return "McpSession[" + address + ", " + credentials.kind() + "]";
+  }
+
+  private <T> T run(String what, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (McpSessionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw translate(what, e);
+    }
+  }
+
+  private McpSessionException translate(String what, RuntimeException e) {
+    McpHttpClientTransportAuthorizationException denied = causedBy(e, McpHttpClientTransportAuthorizationException.class);
+    if (denied != null) {
+      int status = denied.getResponseInfo().statusCode();
+      return new McpSessionException(McpSessionException.Kind.UNAUTHORIZED,
+          "The MCP server at " + address + " refused the " + credentials.kind() + " (HTTP " + status + ") on " + what
+              + ": " + (credentials.kind().equals("API key")
+                  ? "check that the Console API key is valid and has access to this project"
+                  : "sign in again with `statsig-sql sources add <name>`"),
+          null);
+    }
+    if (causedBy(e, ConnectException.class) != null) {
+      return new McpSessionException(McpSessionException.Kind.UNREACHABLE,
+          "Cannot reach the MCP server at " + address + " (" + what + "): connection refused;"
+              + " check the URL and that the server is running",
+          e);
+    }
+    if (causedBy(e, HttpTimeoutException.class) != null || causedBy(e, TimeoutException.class) != null) {
+      return new McpSessionException(McpSessionException.Kind.UNREACHABLE,
+          "The MCP server at " + address + " did not answer in time (" + what + "); try again, or raise the timeout",
+          e);
+    }
+    return new McpSessionException(McpSessionException.Kind.PROTOCOL,
+        "MCP " + what + " failed at " + address + ": " + rootMessage(e), e);
+  }
+
+  private static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  private static String version() {
+    String version = McpSession.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+}
