@@ -2,9 +2,11 @@ package dev.statsigjdbc.emulator;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,9 @@ public final class EmulatorConfig {
   ApiQuirks quirks = ApiQuirks.specExamples();
   boolean autoApprove = false;
   Duration accessTokenTtl = Duration.ofHours(1);
+  Duration refreshTokenTtl = Duration.ofDays(30);
+  List<String> oauthScopes = List.of("read", "write");
+  Clock clock = Clock.systemUTC();
   boolean requireAuth = true;
   boolean extraTools = false;
   boolean renamedTools = false;
@@ -70,6 +75,27 @@ public final class EmulatorConfig {
     return this;
   }
 
+  /** Lifetime of OAuth refresh tokens; each refresh rotates the token and restarts this lifetime. */
+  public EmulatorConfig refreshTokenTtl(Duration ttl) {
+    this.refreshTokenTtl = ttl;
+    return this;
+  }
+
+  /**
+   * OAuth scopes the server offers. A token may write only when {@code write} is granted (or when
+   * no scopes are configured at all); without a requested scope a client gets {@code read}.
+   */
+  public EmulatorConfig oauthScopes(List<String> scopes) {
+    this.oauthScopes = List.copyOf(scopes);
+    return this;
+  }
+
+  /** The clock token and code lifetimes are measured against (tests move it instead of sleeping). */
+  public EmulatorConfig clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
   /** When false, {@code /v1/mcp} answers without credentials (a read-write anonymous caller). */
   public EmulatorConfig requireAuth(boolean requireAuth) {
     this.requireAuth = requireAuth;
@@ -112,6 +138,9 @@ public final class EmulatorConfig {
   public ApiQuirks quirks() { return quirks; }
   public boolean autoApprove() { return autoApprove; }
   public Duration accessTokenTtl() { return accessTokenTtl; }
+  public Duration refreshTokenTtl() { return refreshTokenTtl; }
+  public List<String> oauthScopes() { return oauthScopes; }
+  public Clock clock() { return clock; }
   public boolean requireAuth() { return requireAuth; }
   public boolean extraTools() { return extraTools; }
   public boolean renamedTools() { return renamedTools; }

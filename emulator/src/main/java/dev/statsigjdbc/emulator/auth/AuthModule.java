@@ -2,28 +2,29 @@ package dev.statsigjdbc.emulator.auth;
 
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import java.io.IOException;
+import jakarta.servlet.Servlet;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.apache.catalina.Context;
+import org.apache.catalina.filters.CorsFilter;
+import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * The emulator's authentication: OAuth 2.1 authorization server endpoints and the filter that
- * guards {@code /v1/mcp}. PLACEHOLDER until the auth work lands: lets every caller through as
- * an anonymous read-write principal.
+ * The emulator's authentication: an OAuth 2.1 authorization server for MCP clients (RFC 8414 and
+ * RFC 9728 metadata, dynamic registration, consent page, PKCE, refresh rotation, revocation) and
+ * Statsig's static {@code statsig-api-key}, together guarding {@code /v1/mcp}.
  */
 public final class AuthModule {
   /** Path of the MCP endpoint this module guards. */
   public static final String MCP_PATH = "/v1/mcp";
 
   private final EmulatorConfig config;
-  private final Supplier<URI> baseUrl;
+  private final Supplier<AuthUrls> urls;
+  private final ScopePolicy scopes;
+  private final ClientRegistry clients;
+  private final TokenStore tokens;
 
   /**
    * @param config the emulator's settings (token lifetime, auto-approve, API keys, requireAuth)
@@ -31,34 +32,82 @@ public final class AuthModule {
    */
   public AuthModule(EmulatorConfig config, Supplier<URI> baseUrl) {
     this.config = config;
-    this.baseUrl = baseUrl;
+    this.urls = () -> new AuthUrls(baseUrl.get());
+    this.scopes = new ScopePolicy(config.oauthScopes());
+    this.clients = new ClientRegistry(config.clock());
+    this.tokens = new TokenStore(config.clock(), config.accessTokenTtl(), config.refreshTokenTtl());
   }
 
   /** Registers the OAuth endpoints and the MCP guard filter in the (not yet started) context. */
   public void install(Context context) {
-    FilterDef def = new FilterDef();
-    def.setFilterName("mcp-auth");
-    def.setFilter(new Filter() {
-      @Override
-      public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-          throws IOException, ServletException {
-        request.setAttribute(Principal.REQUEST_ATTRIBUTE, new Principal("anonymous", true, "none"));
-        chain.doFilter(request, response);
-      }
-    });
-    context.addFilterDef(def);
-    FilterMap map = new FilterMap();
-    map.setFilterName("mcp-auth");
-    map.addURLPattern(MCP_PATH);
-    map.addURLPattern(MCP_PATH + "/*");
-    context.addFilterMap(map);
+    MetadataDocuments documents = new MetadataDocuments(scopes);
+    JsonDocumentServlet resourceMetadata = new JsonDocumentServlet(() -> documents.protectedResource(urls.get()));
+    JsonDocumentServlet serverMetadata = new JsonDocumentServlet(() -> documents.authorizationServer(urls.get()));
+    ClientAuthenticator authenticator = new ClientAuthenticator(clients);
+
+    addServlet(context, "auth-resource-metadata", resourceMetadata, AuthUrls.PRM_PATH, AuthUrls.PRM_ROOT_PATH);
+    addServlet(context, "auth-server-metadata", serverMetadata, AuthUrls.AS_METADATA_PATH, AuthUrls.OIDC_DISCOVERY_PATH);
+    addServlet(context, "auth-register", new RegistrationServlet(clients), AuthUrls.REGISTER_PATH);
+    addServlet(context, "auth-authorize", new AuthorizationServlet(clients, new ConsentRequests(config.clock()), tokens,
+        scopes, urls, config.autoApprove()), AuthUrls.AUTHORIZE_PATH);
+    addServlet(context, "auth-token", new TokenServlet(authenticator, tokens, urls), AuthUrls.TOKEN_PATH);
+    addServlet(context, "auth-revoke", new RevocationServlet(authenticator, tokens), AuthUrls.REVOKE_PATH);
+
+    // Browser-based MCP clients discover, register and fetch tokens cross-origin.
+    FilterDef cors = filter("auth-cors", new CorsFilter());
+    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_ORIGINS, "*");
+    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_METHODS, "GET,POST,OPTIONS");
+    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_HEADERS, "Content-Type,Authorization,MCP-Protocol-Version");
+    cors.addInitParameter(CorsFilter.PARAM_CORS_SUPPORT_CREDENTIALS, "false");
+    mapFilter(context, cors, AuthUrls.PRM_PATH, AuthUrls.PRM_ROOT_PATH, AuthUrls.AS_METADATA_PATH,
+        AuthUrls.OIDC_DISCOVERY_PATH, AuthUrls.REGISTER_PATH, AuthUrls.TOKEN_PATH, AuthUrls.REVOKE_PATH);
+
+    mapFilter(context, filter("mcp-auth",
+        new McpAuthFilter(tokens, new ApiKeys(config.apiKeys()), scopes, urls, config.requireAuth())),
+        MCP_PATH, MCP_PATH + "/*");
   }
 
   /** Makes every issued access token expire now (fault injection: "token expires mid-query"). */
   public void expireAccessTokens() {
+    tokens.expireAccessTokens();
   }
 
   /** Revokes every refresh token (fault injection: "revoked refresh token"). */
   public void revokeRefreshTokens() {
+    tokens.revokeRefreshTokens();
+  }
+
+  /** Access tokens that would be accepted now (for tests and the emulator's status output). */
+  public int liveAccessTokens() {
+    return tokens.liveAccessTokens();
+  }
+
+  /** Refresh tokens that could be exchanged now. */
+  public int liveRefreshTokens() {
+    return tokens.liveRefreshTokens();
+  }
+
+  private static FilterDef filter(String name, Filter filter) {
+    FilterDef def = new FilterDef();
+    def.setFilterName(name);
+    def.setFilter(filter);
+    return def;
+  }
+
+  private static void mapFilter(Context context, FilterDef def, String... paths) {
+    context.addFilterDef(def);
+    FilterMap map = new FilterMap();
+    map.setFilterName(def.getFilterName());
+    for (String path : paths) {
+      map.addURLPattern(path);
+    }
+    context.addFilterMap(map);
+  }
+
+  private static void addServlet(Context context, String name, Servlet servlet, String... paths) {
+    Tomcat.addServlet(context, name, servlet);
+    for (String path : paths) {
+      context.addServletMappingDecoded(path, name);
+    }
   }
 }
