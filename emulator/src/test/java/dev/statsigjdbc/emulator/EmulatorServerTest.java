@@ -1,0 +1,196 @@
+package dev.statsigjdbc.emulator;
+
+import static dev.statsigjdbc.emulator.McpTestClients.call;
+import static dev.statsigjdbc.emulator.McpTestClients.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The MCP endpoint through the SDK's client over real HTTP. */
+class EmulatorServerTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String WRITE_KEY = "console-write-test-key";
+  private static final String READ_ONLY_KEY = "console-readonly-test-key";
+  private static FakeConsoleApi api;
+  private static EmulatorServer server;
+  private static McpSyncClient client;
+
+  @BeforeAll
+  static void start() {
+    api = new FakeConsoleApi(7);
+    server = EmulatorServer.start(
+        EmulatorConfig.defaults().apiKey(WRITE_KEY, true).apiKey(READ_ONLY_KEY, false), api);
+    client = McpTestClients.connect(server, WRITE_KEY);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    server.close();
+  }
+
+  @BeforeEach
+  void resetCounts() {
+    server.stats().reset();
+  }
+
+  @Test
+  void initializeAnnouncesTheEmulatorWithTools() {
+    InitializeResult init = client.initialize();
+    assertThat(init.serverInfo().name()).isEqualTo("statsig-emulator");
+    assertThat(init.capabilities().tools()).isNotNull();
+    assertThat(server.mcpUrl()).isEqualTo("http://127.0.0.1:" + server.port() + "/v1/mcp");
+  }
+
+  @Test
+  void toolsListPublishesV1NamesWithParamsSchemaAndMixedAnnotations() {
+    Map<String, Tool> tools = tools(client);
+    assertThat(tools).containsKeys("Get_List_of_Experiments", "Get_Experiment_Overall_Results", "Create_autotune",
+        "Invoke_Tool", "Start_Gate_Code_Cleanup");
+    assertThat(tools).doesNotContainKeys("Get_Exposure_Count", "Get_Gate_Rules", "Get_Experiment_Results",
+        "Get_Segment_by_ID");
+
+    Tool details = tools.get("Get_Experiment_Details_by_ID");
+    assertThat(details.description()).startsWith("Get Experiment");
+    Map<String, Object> params = paramsSchema(details);
+    assertThat(details.inputSchema().get("type")).isEqualTo("object");
+    assertThat(params.get("type")).isEqualTo("object");
+    assertThat(paramsProperties(details)).containsOnlyKeys("path_id");
+    assertThat(params.get("required")).isEqualTo(List.of("path_id"));
+    assertThat(paramsProperties(tools.get("Create_Experiment"))).containsKey("application/json");
+    assertThat(paramsProperties(tools.get("Get_List_of_Experiments")))
+        .containsKeys("query_status", "query_page", "query_limit");
+
+    assertThat(details.annotations().readOnlyHint()).isTrue();
+    assertThat(tools.get("Delete_Experiment").annotations().destructiveHint()).isTrue();
+    assertThat(tools.get("Get_List_of_Tags").annotations()).isNull();
+  }
+
+  @Test
+  void extraAndRenamedToolsAppearOnlyWithTheirSwitches() {
+    try (EmulatorServer other = EmulatorServer.start(
+            EmulatorConfig.defaults().requireAuth(false).extraTools(true).renamedTools(true), api);
+        McpSyncClient otherClient = McpTestClients.connect(other, null)) {
+      assertThat(tools(otherClient)).containsKeys("Get_Exposure_Count", "Get_List_of_All_Metric_Values",
+          "Get_Gate_Rules", "Get_Experiment_Results", "Get_Segment_by_ID", "Get_Segment_Details_by_ID");
+    }
+  }
+
+  @Test
+  void listToolPagedToTheEndReturnsEveryEntityOnce() throws Exception {
+    List<String> seen = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      JsonNode body = MAPPER.readTree(text(call(client, "Get_List_of_Experiments",
+          Map.of("query_page", page, "query_limit", 3))));
+      body.path("data").forEach(e -> seen.add(e.path("id").asText()));
+      if (body.path("pagination").path("nextPage").isNull()) {
+        break;
+      }
+    }
+    assertThat(seen).containsExactlyElementsOf(api.experimentIds());
+    assertThat(server.stats().snapshot().calls("Get_List_of_Experiments")).isEqualTo(3);
+  }
+
+  @Test
+  void detailAndResultsToolsAnswerOneTextItemWithTheApiBody() throws Exception {
+    String id = api.experimentIds().get(1);
+    CallToolResult details = call(client, "Get_Experiment_Details_by_ID", Map.of("path_id", id));
+    assertThat(details.content()).hasSize(1);
+    assertThat(MAPPER.readTree(text(details)).path("data").path("id").asText()).isEqualTo(id);
+
+    CallToolResult results = call(client, "Get_Experiment_Overall_Results",
+        Map.of("path_id", id, "query_control", "control", "query_test", "test"));
+    assertThat(results.isError()).isFalse();
+    assertThat(MAPPER.readTree(text(results)).path("data").path("primaryMetrics")).hasSize(1);
+  }
+
+  @Test
+  void unknownIdIsAnApiErrorResult() {
+    CallToolResult result = call(client, "Get_Experiment_Details_by_ID", Map.of("path_id", "no_such_experiment"));
+    assertThat(result.isError()).isTrue();
+    assertThat(text(result)).isEqualTo("API Error (404): {\"status\":404,\"message\":\"Experiment not found.\"}");
+  }
+
+  @Test
+  void badParamsNameWhatTheToolTakes() {
+    CallToolResult unknown = call(client, "Get_Experiment_Details_by_ID", Map.of("path_id", "x", "query_bogus", 1));
+    assertThat(unknown.isError()).isTrue();
+    assertThat(text(unknown)).startsWith("API Error (400)").contains("query_bogus").contains("takes path_id");
+
+    CallToolResult missing = call(client, "Get_Experiment_Overall_Results", Map.of());
+    assertThat(text(missing)).contains("missing required parameter params.path_id");
+  }
+
+  @Test
+  void writeToolChangesStateAndIsCounted() throws Exception {
+    CallToolResult created = call(client, "Create_Experiment",
+        Map.of("application/json", Map.of("name", "written_by_test")));
+    assertThat(created.isError()).isFalse();
+    CallToolResult read = call(client, "Get_Experiment_Details_by_ID", Map.of("path_id", "written_by_test"));
+    assertThat(MAPPER.readTree(text(read)).path("data").path("status").asText()).isEqualTo("setup");
+    assertThat(server.stats().snapshot().writes()).isEqualTo(1);
+    assertThat(server.stats().snapshot().total()).isEqualTo(2);
+  }
+
+  @Test
+  void readOnlyKeyCannotWrite() {
+    long writesBefore = api.writeCount();
+    try (McpSyncClient readOnly = McpTestClients.connect(server, READ_ONLY_KEY)) {
+      CallToolResult refused = call(readOnly, "Create_Experiment", Map.of("application/json", Map.of("name", "nope")));
+      assertThat(refused.isError()).isTrue();
+      assertThat(text(refused)).isEqualTo("API Error (403): {\"status\":403,\"message\":\"Forbidden resource\"}");
+
+      CallToolResult viaInvoke = readOnly.callTool(io.modelcontextprotocol.spec.McpSchema.CallToolRequest
+          .builder("Invoke_Tool")
+          .arguments(Map.of("tool_name", "Create_Experiment",
+              "params", Map.of("application/json", Map.of("name", "nope"))))
+          .build());
+      assertThat(text(viaInvoke)).startsWith("API Error (403)");
+      assertThat(call(readOnly, "Get_Experiment_Details_by_ID", Map.of("path_id", "exp_1")).isError()).isFalse();
+    }
+    assertThat(api.writeCount()).isEqualTo(writesBefore);
+    assertThat(api.experimentIds()).doesNotContain("nope");
+  }
+
+  @Test
+  void invokeToolRunsAnotherToolByName() throws Exception {
+    CallToolResult result = client.callTool(io.modelcontextprotocol.spec.McpSchema.CallToolRequest
+        .builder("Invoke_Tool")
+        .arguments(Map.of("tool_name", "Get_Experiment_Details_by_ID", "params", Map.of("path_id", "exp_3")))
+        .build());
+    assertThat(MAPPER.readTree(text(result)).path("data").path("id").asText()).isEqualTo("exp_3");
+    assertThat(server.stats().snapshot().calls("Invoke_Tool")).isEqualTo(1);
+
+    CallToolResult unknown = client.callTool(io.modelcontextprotocol.spec.McpSchema.CallToolRequest
+        .builder("Invoke_Tool").arguments(Map.of("tool_name", "Get_Exposure_Count")).build());
+    assertThat(text(unknown)).startsWith("API Error (400)").contains("Get_Exposure_Count");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> paramsSchema(Tool tool) {
+    return (Map<String, Object>) ((Map<String, Object>) tool.inputSchema().get("properties")).get("params");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> paramsProperties(Tool tool) {
+    return (Map<String, Object>) paramsSchema(tool).get("properties");
+  }
+
+  private static Map<String, Tool> tools(McpSyncClient mcp) {
+    return mcp.listTools().tools().stream().collect(Collectors.toMap(Tool::name, Function.identity()));
+  }
+}
