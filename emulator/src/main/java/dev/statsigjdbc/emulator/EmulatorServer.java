@@ -115,6 +115,12 @@ public final class EmulatorServer implements AutoCloseable {
     context.addServletMappingDecoded(AdminServlet.PATH + "/*", "admin");
   }
 
+  /** Starts an emulator over the generated data set the config names. */
+  public static EmulatorServer start(EmulatorConfig config) {
+    throw new UnsupportedOperationException(
+        "the in-memory Console API (branch data) is not merged yet; use start(config, consoleApi)");
+  }
+
   /** Starts an emulator over the given Console API model. */
   public static EmulatorServer start(EmulatorConfig config, ConsoleApi api) {
     quietTomcatLogging();
