@@ -34,6 +34,9 @@ final class TokenServlet extends HttpServlet {
     response.setHeader("Access-Control-Allow-Origin", "*");
     try {
       TokenRequest tokenRequest = TokenRequest.parse(OAuthResponses.read(request));
+      if (!ClientRegistry.GRANT_TYPES.contains(tokenRequest.getAuthorizationGrant().getType())) {
+        throw new OAuthRefusal(OAuth2Error.UNSUPPORTED_GRANT_TYPE, "grant_type must be authorization_code or refresh_token");
+      }
       RegisteredClient client = authenticator.authenticate(tokenRequest);
       requireResource(tokenRequest.getResources(), urls.get().resource());
       Grant grant = grantFor(tokenRequest.getAuthorizationGrant(), client);
@@ -45,15 +48,12 @@ final class TokenServlet extends HttpServlet {
     }
   }
 
+  /** One of {@link ClientRegistry#GRANT_TYPES}, checked before. */
   private Grant grantFor(AuthorizationGrant grant, RegisteredClient client) throws OAuthRefusal {
     if (grant instanceof AuthorizationCodeGrant codeGrant) {
       return exchangeCode(codeGrant, client);
     }
-    if (grant instanceof RefreshTokenGrant refreshGrant) {
-      return refresh(refreshGrant, client);
-    }
-    throw new OAuthRefusal(OAuth2Error.UNSUPPORTED_GRANT_TYPE,
-        "grant_type must be authorization_code or refresh_token");
+    return refresh((RefreshTokenGrant) grant, client);
   }
 
   private Grant exchangeCode(AuthorizationCodeGrant codeGrant, RegisteredClient client) throws OAuthRefusal {
