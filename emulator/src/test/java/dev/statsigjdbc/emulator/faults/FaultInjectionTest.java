@@ -137,19 +137,6 @@ class FaultInjectionTest {
   }
 
   @Test
-  void accessTokensExpireAfterTheChosenNumberOfToolCalls() {
-    try (McpSyncClient client = McpTestClients.connect(server, null)) {
-      server.faults().expireAccessTokensAfter(2);
-      call(client, "Get_Experiment_Details_by_ID", EXP_1);
-      assertThat(server.faults().injected("accessTokensExpired")).isZero();
-      call(client, "Get_Experiment_Details_by_ID", EXP_1);
-      assertThat(server.faults().injected("accessTokensExpired")).isEqualTo(1);
-      call(client, "Get_Experiment_Details_by_ID", EXP_1);
-      assertThat(server.faults().injected("accessTokensExpired")).isEqualTo(1);
-    }
-  }
-
-  @Test
   void tokenBucketAnswers429WithRetryAfterOnceSpent() throws Exception {
     try (EmulatorServer limited = EmulatorServer.start(
         EmulatorConfig.defaults().requireAuth(false).rateLimit(4, Duration.ofHours(1)), new FakeConsoleApi(1))) {
