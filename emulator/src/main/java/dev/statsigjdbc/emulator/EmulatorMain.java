@@ -58,7 +58,13 @@ public final class EmulatorMain implements Callable<Integer> {
   long latencyMillis;
 
   public static void main(String[] args) {
-    CommandLine commandLine = new CommandLine(new EmulatorMain()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine = new CommandLine(new EmulatorMain())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        // A failed start (port in use, ...) is one line that says what to do, not a stack trace.
+        .setExecutionExceptionHandler((e, cl, parsed) -> {
+          cl.getErr().println("statsig-emulator: " + e.getMessage());
+          return 1;
+        });
     System.exit(commandLine.execute(args));
   }
 
