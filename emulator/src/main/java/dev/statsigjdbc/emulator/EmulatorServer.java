@@ -2,8 +2,11 @@ package dev.statsigjdbc.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.emulator.api.ConsoleApi;
+import dev.statsigjdbc.emulator.api.InMemoryConsoleApi;
 import dev.statsigjdbc.emulator.auth.AuthModule;
 import dev.statsigjdbc.emulator.auth.Principal;
+import dev.statsigjdbc.emulator.data.Dataset;
+import dev.statsigjdbc.emulator.data.DatasetGenerator;
 import dev.statsigjdbc.emulator.faults.FaultFilter;
 import dev.statsigjdbc.emulator.faults.Faults;
 import dev.statsigjdbc.emulator.faults.TokenBucket;
@@ -117,11 +120,11 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** Starts an emulator over the generated data set the config names. */
   public static EmulatorServer start(EmulatorConfig config) {
-    throw new UnsupportedOperationException(
-        "the in-memory Console API (branch data) is not merged yet; use start(config, consoleApi)");
+    Dataset dataset = DatasetGenerator.generate(config.dataset(), config.seed(), config.today());
+    return start(config, new InMemoryConsoleApi(dataset, config.quirks()));
   }
 
-  /** Starts an emulator over the given Console API model. */
+  /** Starts an emulator over the given Console API model (tests that need data of their own). */
   public static EmulatorServer start(EmulatorConfig config, ConsoleApi api) {
     quietTomcatLogging();
     EmulatorServer server;
@@ -164,7 +167,7 @@ public final class EmulatorServer implements AutoCloseable {
     return origin() + OAUTH_METADATA_PATH;
   }
 
-  /** The Console API model behind the tools (compare data, read write counts). */
+  /** The Console API model behind the tools (an {@link InMemoryConsoleApi} unless a test gave its own). */
   public ConsoleApi consoleApi() {
     return api;
   }

@@ -24,7 +24,7 @@ class EmulatorServerLifecycleTest {
   @Test
   void closeStopsTomcatThreadsAndFreesThePort() throws Exception {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
-    EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().requireAuth(false), new FakeConsoleApi(1));
+    EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().requireAuth(false));
     int port = server.port();
     assertThat(port).isPositive();
     try (McpSyncClient client = McpTestClients.connect(server, null)) {
@@ -48,7 +48,7 @@ class EmulatorServerLifecycleTest {
   void busyPortIsAClearError() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(EmulatorServer.HOST))) {
       assertThatThrownBy(() -> EmulatorServer.start(
-              EmulatorConfig.defaults().port(taken.getLocalPort()), new FakeConsoleApi(1)))
+              EmulatorConfig.defaults().port(taken.getLocalPort())))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(String.valueOf(taken.getLocalPort()));
     }
@@ -56,7 +56,7 @@ class EmulatorServerLifecycleTest {
 
   @Test
   void adminEndpointsSetFaultsReadStatsAndReset() throws Exception {
-    try (EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().requireAuth(false), new FakeConsoleApi(2));
+    try (EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().requireAuth(false));
         McpSyncClient client = McpTestClients.connect(server, null)) {
       JsonNode set = admin(server, "POST", "/admin/faults",
           "{\"latencyMillis\":1,\"malformedJson\":{\"tool\":\"Get_List_of_Experiments\",\"count\":2}}", 200);

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statsigjdbc.emulator.api.ApiCall;
+import dev.statsigjdbc.emulator.api.InMemoryConsoleApi;
+import dev.statsigjdbc.emulator.data.DatasetGenerator;
+import dev.statsigjdbc.emulator.data.DatasetProfile;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +30,16 @@ class EmulatorServerTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String WRITE_KEY = "console-write-test-key";
   private static final String READ_ONLY_KEY = "console-readonly-test-key";
-  private static FakeConsoleApi api;
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+  private static InMemoryConsoleApi api;
   private static EmulatorServer server;
   private static McpSyncClient client;
 
   @BeforeAll
   static void start() {
-    api = new FakeConsoleApi(7);
     server = EmulatorServer.start(
-        EmulatorConfig.defaults().apiKey(WRITE_KEY, true).apiKey(READ_ONLY_KEY, false), api);
+        EmulatorConfig.defaults().today(TODAY).apiKey(WRITE_KEY, true).apiKey(READ_ONLY_KEY, false));
+    api = (InMemoryConsoleApi) server.consoleApi();
     client = McpTestClients.connect(server, WRITE_KEY);
   }
 
@@ -92,37 +98,52 @@ class EmulatorServerTest {
 
   @Test
   void listToolPagedToTheEndReturnsEveryEntityOnce() throws Exception {
+    int limit = 25;
     List<String> seen = new ArrayList<>();
+    int pages = 0;
     for (int page = 1; ; page++) {
-      JsonNode body = MAPPER.readTree(text(call(client, "Get_List_of_Experiments",
-          Map.of("query_page", page, "query_limit", 3))));
+      JsonNode body = MAPPER.readTree(text(call(client, "Get_List_of_Gates",
+          Map.of("query_page", page, "query_limit", limit))));
+      pages++;
       body.path("data").forEach(e -> seen.add(e.path("id").asText()));
-      if (body.path("pagination").path("nextPage").isNull()) {
+      if (body.path("pagination").path("nextPage").isNull() || body.path("data").size() < limit) {
         break;
       }
     }
-    assertThat(seen).containsExactlyElementsOf(api.experimentIds());
-    assertThat(server.stats().snapshot().calls("Get_List_of_Experiments")).isEqualTo(3);
+    List<String> expected = DatasetGenerator.generate(DatasetProfile.DEMO, 42L, TODAY).gates().all().stream()
+        .map(g -> g.path("id").asText()).toList();
+    assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(pages).isGreaterThan(1);
+    assertThat(server.stats().snapshot().calls("Get_List_of_Gates")).isEqualTo(pages);
   }
 
   @Test
   void detailAndResultsToolsAnswerOneTextItemWithTheApiBody() throws Exception {
-    String id = api.experimentIds().get(1);
+    JsonNode experiment = anExperiment();
+    String id = experiment.path("id").asText();
     CallToolResult details = call(client, "Get_Experiment_Details_by_ID", Map.of("path_id", id));
     assertThat(details.content()).hasSize(1);
-    assertThat(MAPPER.readTree(text(details)).path("data").path("id").asText()).isEqualTo(id);
+    assertThat(text(details))
+        .isEqualTo(MAPPER.writeValueAsString(direct("GET", "/console/v1/experiments/{id}", Map.of("id", id), Map.of())));
 
+    String control = experiment.path("controlGroupID").asText();
+    String test = java.util.stream.StreamSupport.stream(experiment.path("groups").spliterator(), false)
+        .map(g -> g.path("id").asText()).filter(g -> !g.equals(control)).findFirst().orElseThrow();
+    Map<String, Object> query = Map.of("control", control, "test", test);
     CallToolResult results = call(client, "Get_Experiment_Overall_Results",
-        Map.of("path_id", id, "query_control", "control", "query_test", "test"));
+        Map.of("path_id", id, "query_control", control, "query_test", test));
     assertThat(results.isError()).isFalse();
-    assertThat(MAPPER.readTree(text(results)).path("data").path("primaryMetrics")).hasSize(1);
+    assertThat(text(results)).isEqualTo(MAPPER.writeValueAsString(
+        direct("GET", "/console/v1/experiments/{id}/pulse_results", Map.of("id", id), query)));
   }
 
   @Test
-  void unknownIdIsAnApiErrorResult() {
+  void unknownIdIsAnApiErrorResult() throws Exception {
     CallToolResult result = call(client, "Get_Experiment_Details_by_ID", Map.of("path_id", "no_such_experiment"));
     assertThat(result.isError()).isTrue();
-    assertThat(text(result)).isEqualTo("API Error (404): {\"status\":404,\"message\":\"Experiment not found.\"}");
+    assertThat(text(result)).startsWith("API Error (404): {\"status\":404,\"message\":\"");
+    assertThat(MAPPER.readTree(text(result).substring("API Error (404): ".length())).path("message").asText())
+        .isNotBlank();
   }
 
   @Test
@@ -137,11 +158,14 @@ class EmulatorServerTest {
 
   @Test
   void writeToolChangesStateAndIsCounted() throws Exception {
+    long writesBefore = api.writeCount();
     CallToolResult created = call(client, "Create_Experiment",
-        Map.of("application/json", Map.of("name", "written_by_test")));
-    assertThat(created.isError()).isFalse();
-    CallToolResult read = call(client, "Get_Experiment_Details_by_ID", Map.of("path_id", "written_by_test"));
-    assertThat(MAPPER.readTree(text(read)).path("data").path("status").asText()).isEqualTo("setup");
+        Map.of("application/json", Map.of("name", "written_by_test", "hypothesis", "MCP writes reach the model")));
+    assertThat(created.isError()).as(text(created)).isFalse();
+    String id = MAPPER.readTree(text(created)).path("data").path("id").asText();
+    CallToolResult read = call(client, "Get_Experiment_Details_by_ID", Map.of("path_id", id));
+    assertThat(MAPPER.readTree(text(read)).path("data").path("name").asText()).isEqualTo("written_by_test");
+    assertThat(api.writeCount()).isEqualTo(writesBefore + 1);
     assertThat(server.stats().snapshot().writes()).isEqualTo(1);
     assertThat(server.stats().snapshot().total()).isEqualTo(2);
   }
@@ -160,19 +184,22 @@ class EmulatorServerTest {
               "params", Map.of("application/json", Map.of("name", "nope"))))
           .build());
       assertThat(text(viaInvoke)).startsWith("API Error (403)");
-      assertThat(call(readOnly, "Get_Experiment_Details_by_ID", Map.of("path_id", "exp_1")).isError()).isFalse();
+      assertThat(call(readOnly, "Get_Experiment_Details_by_ID", Map.of("path_id", anExperiment().path("id").asText()))
+          .isError()).isFalse();
     }
     assertThat(api.writeCount()).isEqualTo(writesBefore);
-    assertThat(api.experimentIds()).doesNotContain("nope");
+    assertThat(direct("GET", "/console/v1/experiments", Map.of(), Map.of("limit", 1000)).path("data").toString())
+        .doesNotContain("\"nope\"");
   }
 
   @Test
   void invokeToolRunsAnotherToolByName() throws Exception {
+    String id = anExperiment().path("id").asText();
     CallToolResult result = client.callTool(io.modelcontextprotocol.spec.McpSchema.CallToolRequest
         .builder("Invoke_Tool")
-        .arguments(Map.of("tool_name", "Get_Experiment_Details_by_ID", "params", Map.of("path_id", "exp_3")))
+        .arguments(Map.of("tool_name", "Get_Experiment_Details_by_ID", "params", Map.of("path_id", id)))
         .build());
-    assertThat(MAPPER.readTree(text(result)).path("data").path("id").asText()).isEqualTo("exp_3");
+    assertThat(MAPPER.readTree(text(result)).path("data").path("id").asText()).isEqualTo(id);
     assertThat(server.stats().snapshot().calls("Invoke_Tool")).isEqualTo(1);
 
     CallToolResult unknown = client.callTool(io.modelcontextprotocol.spec.McpSchema.CallToolRequest
@@ -188,6 +215,16 @@ class EmulatorServerTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> paramsProperties(Tool tool) {
     return (Map<String, Object>) paramsSchema(tool).get("properties");
+  }
+
+  /** The Console API's own answer, bypassing MCP. */
+  private static JsonNode direct(String method, String path, Map<String, String> pathParams, Map<String, Object> query) {
+    return api.call(new ApiCall(method, path, pathParams, MAPPER.convertValue(query,
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, JsonNode>>() {}), null));
+  }
+
+  private static JsonNode anExperiment() {
+    return direct("GET", "/console/v1/experiments", Map.of(), Map.of("limit", 1, "page", 2)).path("data").get(0);
   }
 
   private static Map<String, Tool> tools(McpSyncClient mcp) {

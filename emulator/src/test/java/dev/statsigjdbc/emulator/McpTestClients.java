@@ -1,6 +1,8 @@
 package dev.statsigjdbc.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.statsigjdbc.emulator.api.ApiCall;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -33,6 +35,12 @@ public final class McpTestClients {
         .build();
     client.initialize();
     return client;
+  }
+
+  /** The id of some experiment the emulator's data holds. */
+  public static String anExperimentId(EmulatorServer server) {
+    ApiCall list = new ApiCall("GET", "/console/v1/experiments", Map.of(), Map.of("limit", IntNode.valueOf(1)), null);
+    return server.consoleApi().call(list).path("data").get(0).path("id").asText();
   }
 
   public static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> params) {

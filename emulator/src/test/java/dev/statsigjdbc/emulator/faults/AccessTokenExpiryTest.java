@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
-import dev.statsigjdbc.emulator.FakeConsoleApi;
+import dev.statsigjdbc.emulator.McpTestClients;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -23,7 +23,7 @@ class AccessTokenExpiryTest {
 
   @Test
   void tokenExpiresAfterTheChosenNumberOfToolCalls() throws Exception {
-    try (EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().autoApprove(true), new FakeConsoleApi(1))) {
+    try (EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().autoApprove(true))) {
       String token = OAuthTokens.accessToken(server);
       assertThat(server.auth().liveAccessTokens()).isEqualTo(1);
       HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(server.origin())
@@ -37,7 +37,7 @@ class AccessTokenExpiryTest {
           .build()) {
         client.initialize();
         server.faults().expireAccessTokensAfter(2);
-        Map<String, Object> exp1 = Map.of("path_id", "exp_1");
+        Map<String, Object> exp1 = Map.of("path_id", McpTestClients.anExperimentId(server));
         assertThat(call(client, "Get_Experiment_Details_by_ID", exp1).isError()).isFalse();
         assertThat(call(client, "Get_Experiment_Details_by_ID", exp1).isError()).isFalse();
         assertThat(server.auth().liveAccessTokens()).isZero();

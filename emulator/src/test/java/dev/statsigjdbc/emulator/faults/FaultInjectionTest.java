@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
-import dev.statsigjdbc.emulator.FakeConsoleApi;
 import dev.statsigjdbc.emulator.McpTestClients;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.io.IOException;
@@ -27,13 +26,14 @@ import org.junit.jupiter.api.Test;
 /** Each fault as a client sees it, against a real emulator on loopback. */
 class FaultInjectionTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Map<String, Object> EXP_1 = Map.of("path_id", "exp_1");
   private static EmulatorServer server;
+  private static Map<String, Object> anExperiment;
   private static RawMcp raw;
 
   @BeforeAll
   static void start() {
-    server = EmulatorServer.start(EmulatorConfig.defaults().requireAuth(false), new FakeConsoleApi(3));
+    server = EmulatorServer.start(EmulatorConfig.defaults().requireAuth(false));
+    anExperiment = Map.of("path_id", McpTestClients.anExperimentId(server));
     raw = new RawMcp(server);
   }
 
@@ -88,10 +88,10 @@ class FaultInjectionTest {
   void malformedJsonBreaksTheChosenToolsResultOnce() {
     try (McpSyncClient client = McpTestClients.connect(server, null)) {
       server.faults().malformedJson("Get_Experiment_Details_by_ID", 1);
-      String broken = text(call(client, "Get_Experiment_Details_by_ID", EXP_1));
+      String broken = text(call(client, "Get_Experiment_Details_by_ID", anExperiment));
       assertThatThrownBy(() -> MAPPER.readTree(broken)).isInstanceOf(JsonProcessingException.class);
-      String whole = text(call(client, "Get_Experiment_Details_by_ID", EXP_1));
-      assertThat(whole).contains("exp_1");
+      String whole = text(call(client, "Get_Experiment_Details_by_ID", anExperiment));
+      assertThat(whole).contains((String) anExperiment.get("path_id"));
       assertThat(server.faults().injected("malformedJson")).isEqualTo(1);
     }
   }
@@ -104,8 +104,8 @@ class FaultInjectionTest {
 
     try (McpSyncClient client = McpTestClients.connect(server, null)) {
       server.faults().dropConnections(1);
-      assertThatThrownBy(() -> call(client, "Get_Experiment_Details_by_ID", EXP_1)).isInstanceOf(RuntimeException.class);
-      assertThat(call(client, "Get_Experiment_Details_by_ID", EXP_1).isError()).isFalse();
+      assertThatThrownBy(() -> call(client, "Get_Experiment_Details_by_ID", anExperiment)).isInstanceOf(RuntimeException.class);
+      assertThat(call(client, "Get_Experiment_Details_by_ID", anExperiment).isError()).isFalse();
     }
     assertThat(server.faults().injected("dropConnection")).isEqualTo(2);
   }
@@ -118,8 +118,8 @@ class FaultInjectionTest {
       server.faults().expireSessions();
       assertThat(raw.post(RawMcp.LIST_TOOLS, session).statusCode()).isEqualTo(404);
       // The SDK client sees the 404, starts a new session in the background and fails this call.
-      assertThatThrownBy(() -> call(client, "Get_Experiment_Details_by_ID", EXP_1)).isInstanceOf(RuntimeException.class);
-      assertThat(call(client, "Get_Experiment_Details_by_ID", EXP_1).isError()).isFalse();
+      assertThatThrownBy(() -> call(client, "Get_Experiment_Details_by_ID", anExperiment)).isInstanceOf(RuntimeException.class);
+      assertThat(call(client, "Get_Experiment_Details_by_ID", anExperiment).isError()).isFalse();
     }
     String fresh = raw.openSession();
     assertThat(raw.post(RawMcp.LIST_TOOLS, fresh).statusCode()).isEqualTo(200);
@@ -130,7 +130,7 @@ class FaultInjectionTest {
     try (McpSyncClient client = McpTestClients.connect(server, null)) {
       server.faults().latencyMillis(5);
       for (int i = 0; i < 3; i++) {
-        call(client, "Get_Experiment_Details_by_ID", EXP_1);
+        call(client, "Get_Experiment_Details_by_ID", anExperiment);
       }
       assertThat(server.faults().injected("latency")).isEqualTo(3);
     }
@@ -139,7 +139,7 @@ class FaultInjectionTest {
   @Test
   void tokenBucketAnswers429WithRetryAfterOnceSpent() throws Exception {
     try (EmulatorServer limited = EmulatorServer.start(
-        EmulatorConfig.defaults().requireAuth(false).rateLimit(4, Duration.ofHours(1)), new FakeConsoleApi(1))) {
+        EmulatorConfig.defaults().requireAuth(false).rateLimit(4, Duration.ofHours(1)))) {
       RawMcp limitedRaw = new RawMcp(limited);
       for (int i = 0; i < 4; i++) {
         assertThat(limitedRaw.post(RawMcp.INITIALIZE, null).statusCode()).isEqualTo(200);

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.emulator.EmulatorConfig;
+import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.InMemoryConsoleApi;
+import dev.statsigjdbc.emulator.data.DatasetGenerator;
+import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +53,15 @@ class ToolCatalogTest {
         assertThat(tool.write()).as(tool.name()).isEqualTo(!tool.method().equals("GET"));
       }
     }
+  }
+
+  @Test
+  void everyToolOperationIsModelledByTheInMemoryConsoleApi() {
+    Set<String> modelled = new InMemoryConsoleApi(
+        DatasetGenerator.generate(DatasetProfile.DEMO, 1L, LocalDate.of(2026, 1, 15)), ApiQuirks.specExamples())
+        .operations();
+    assertThat(CATALOG.all().stream().filter(t -> !t.invoke()).map(ToolDefinition::operation))
+        .allSatisfy(operation -> assertThat(modelled).contains(operation));
   }
 
   @Test
