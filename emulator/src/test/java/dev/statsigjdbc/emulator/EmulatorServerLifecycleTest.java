@@ -2,17 +2,23 @@ package dev.statsigjdbc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpSyncClient;
+import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,21 @@ class EmulatorServerLifecycleTest {
     assertThat(leftovers).noneMatch(Thread::isAlive);
     try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       assertThat(again.getLocalPort()).isEqualTo(port);
+    }
+  }
+
+  @Test
+  void listensOnLoopbackOnly() throws Exception {
+    Optional<InetAddress> external = NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+        .findFirst();
+    assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to try");
+    try (EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().requireAuth(false))) {
+      try (Socket loopback = new Socket(EmulatorServer.HOST, server.port())) {
+        assertThat(loopback.isConnected()).isTrue();
+      }
+      assertThatThrownBy(() -> new Socket(external.get(), server.port()).close()).isInstanceOf(ConnectException.class);
     }
   }
 
