@@ -122,7 +122,7 @@ public final class PulseModel {
     out.put("controlStd", Stats.round(controlStd, 8));
     out.put("testUnits", c.testUnits());
     out.put("controlUnits", c.controlUnits());
-    out.put("pValue", Stats.round(Stats.twoSidedP(change / se), 10));
+    out.put("pValue", Stats.significant(Stats.twoSidedP(change / se), 8));
     out.put("absoluteToplineImpact", Stats.round(change * c.testUnits(), 4));
     out.put("relativeToplineImpact", Stats.round(100 * change / controlMean * c.testUnits()
         / (double) (c.testUnits() + c.controlUnits()), 6));
