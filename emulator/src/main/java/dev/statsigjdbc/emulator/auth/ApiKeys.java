@@ -1,8 +1,8 @@
 package dev.statsigjdbc.emulator.auth;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The configured {@code statsig-api-key} values, kept only as hashes. A key's principal is named
@@ -14,9 +14,11 @@ final class ApiKeys {
   private final Map<String, Principal> byHash;
 
   ApiKeys(Map<String, Boolean> keys) {
-    this.byHash = keys.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-        e -> Secrets.hash(e.getKey()),
-        e -> new Principal("api-key-" + Secrets.hash(e.getKey()).substring(0, 8), e.getValue(), "api-key")));
+    this.byHash = new HashMap<>();
+    keys.forEach((key, canWrite) -> {
+      String hash = Secrets.hash(key);
+      byHash.put(hash, new Principal("api-key-" + hash.substring(0, 8), canWrite, "api-key"));
+    });
   }
 
   Optional<Principal> find(String presentedKey) {

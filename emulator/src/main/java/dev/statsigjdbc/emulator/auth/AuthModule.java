@@ -1,10 +1,12 @@
 package dev.statsigjdbc.emulator.auth;
 
 import dev.statsigjdbc.emulator.EmulatorConfig;
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.apache.catalina.Context;
+import org.apache.catalina.filters.CorsFilter;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
@@ -51,15 +53,18 @@ public final class AuthModule {
     addServlet(context, "auth-token", new TokenServlet(authenticator, tokens, urls), AuthUrls.TOKEN_PATH);
     addServlet(context, "auth-revoke", new RevocationServlet(authenticator, tokens), AuthUrls.REVOKE_PATH);
 
-    FilterDef def = new FilterDef();
-    def.setFilterName("mcp-auth");
-    def.setFilter(new McpAuthFilter(tokens, new ApiKeys(config.apiKeys()), scopes, urls, config.requireAuth()));
-    context.addFilterDef(def);
-    FilterMap map = new FilterMap();
-    map.setFilterName("mcp-auth");
-    map.addURLPattern(MCP_PATH);
-    map.addURLPattern(MCP_PATH + "/*");
-    context.addFilterMap(map);
+    // Browser-based MCP clients discover, register and fetch tokens cross-origin.
+    FilterDef cors = filter("auth-cors", new CorsFilter());
+    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_ORIGINS, "*");
+    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_METHODS, "GET,POST,OPTIONS");
+    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_HEADERS, "Content-Type,Authorization,MCP-Protocol-Version");
+    cors.addInitParameter(CorsFilter.PARAM_CORS_SUPPORT_CREDENTIALS, "false");
+    mapFilter(context, cors, AuthUrls.PRM_PATH, AuthUrls.PRM_ROOT_PATH, AuthUrls.AS_METADATA_PATH,
+        AuthUrls.OIDC_DISCOVERY_PATH, AuthUrls.REGISTER_PATH, AuthUrls.TOKEN_PATH, AuthUrls.REVOKE_PATH);
+
+    mapFilter(context, filter("mcp-auth",
+        new McpAuthFilter(tokens, new ApiKeys(config.apiKeys()), scopes, urls, config.requireAuth())),
+        MCP_PATH, MCP_PATH + "/*");
   }
 
   /** Makes every issued access token expire now (fault injection: "token expires mid-query"). */
@@ -80,6 +85,23 @@ public final class AuthModule {
   /** Refresh tokens that could be exchanged now. */
   public int liveRefreshTokens() {
     return tokens.liveRefreshTokens();
+  }
+
+  private static FilterDef filter(String name, Filter filter) {
+    FilterDef def = new FilterDef();
+    def.setFilterName(name);
+    def.setFilter(filter);
+    return def;
+  }
+
+  private static void mapFilter(Context context, FilterDef def, String... paths) {
+    context.addFilterDef(def);
+    FilterMap map = new FilterMap();
+    map.setFilterName(def.getFilterName());
+    for (String path : paths) {
+      map.addURLPattern(path);
+    }
+    context.addFilterMap(map);
   }
 
   private static void addServlet(Context context, String name, Servlet servlet, String... paths) {

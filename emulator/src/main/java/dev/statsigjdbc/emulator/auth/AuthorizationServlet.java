@@ -81,7 +81,7 @@ final class AuthorizationServlet extends HttpServlet {
         HtmlPages.consent(response, scopes.consentQuestion(pending.scope()), pending, consents.add(pending));
       }
     } catch (ParseException e) {
-      redirectError(redirectUri.get(), OAuthResponses.refusal(e).error(), state, HttpServletResponse.SC_FOUND, response);
+      redirectError(redirectUri.get(), OAuthHttp.refusal(e).error(), state, HttpServletResponse.SC_FOUND, response);
     } catch (OAuthRefusal refusal) {
       redirectError(redirectUri.get(), refusal.error(), state, HttpServletResponse.SC_FOUND, response);
     }
@@ -117,7 +117,7 @@ final class AuthorizationServlet extends HttpServlet {
       throw OAuthRefusal.invalidRequest("code_challenge_method must be S256");
     }
     URI resource = urls.get().resource();
-    TokenServlet.requireResource(request.getResources(), resource);
+    ResourceIndicator.require(request.getResources(), resource);
     Scope scope = request.getScope() == null ? scopes.defaultScope() : request.getScope();
     if (!scopes.allows(scope)) {
       throw new OAuthRefusal(OAuth2Error.INVALID_SCOPE, "scope may contain only: " + scopes.supportedScope());

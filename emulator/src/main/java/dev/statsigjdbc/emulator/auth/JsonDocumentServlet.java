@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** Serves a public JSON document on GET, readable from browser-based clients too (CORS). */
+/** Serves a public JSON document on GET. */
 final class JsonDocumentServlet extends HttpServlet {
   private final transient Supplier<String> document;
 
@@ -20,7 +20,6 @@ final class JsonDocumentServlet extends HttpServlet {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setHeader("Access-Control-Allow-Origin", "*");
     response.getWriter().write(document.get());
   }
 }

@@ -25,18 +25,17 @@ final class RegistrationServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setHeader("Access-Control-Allow-Origin", "*");
     try {
-      ClientRegistrationRequest registration = ClientRegistrationRequest.parse(OAuthResponses.read(request));
+      ClientRegistrationRequest registration = ClientRegistrationRequest.parse(OAuthHttp.read(request));
       ClientInformation client = registry.register(registration.getClientMetadata());
       LOG.info("Registered OAuth client {} ({})", client.getID(), client.getMetadata().getTokenEndpointAuthMethod());
-      OAuthResponses.write(new ClientInformationResponse(client, true).toHTTPResponse(), response);
+      OAuthHttp.write(new ClientInformationResponse(client, true).toHTTPResponse(), response);
     } catch (ParseException e) {
       String description = e.getMessage() == null ? "malformed client metadata" : e.getMessage();
-      OAuthResponses.write(new ClientRegistrationErrorResponse(
+      OAuthHttp.write(new ClientRegistrationErrorResponse(
           RegistrationError.INVALID_CLIENT_METADATA.setDescription(description)).toHTTPResponse(), response);
     } catch (OAuthRefusal refusal) {
-      OAuthResponses.write(new ClientRegistrationErrorResponse(refusal.error()).toHTTPResponse(), response);
+      OAuthHttp.write(new ClientRegistrationErrorResponse(refusal.error()).toHTTPResponse(), response);
     }
   }
 }

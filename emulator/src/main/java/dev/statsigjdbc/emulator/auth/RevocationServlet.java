@@ -19,16 +19,15 @@ final class RevocationServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setHeader("Access-Control-Allow-Origin", "*");
     try {
-      TokenRevocationRequest revocation = TokenRevocationRequest.parse(OAuthResponses.read(request));
+      TokenRevocationRequest revocation = TokenRevocationRequest.parse(OAuthHttp.read(request));
       RegisteredClient client = authenticator.authenticate(revocation);
       store.revoke(revocation.getToken().getValue(), client.clientId());
       response.setStatus(HttpServletResponse.SC_OK);
     } catch (ParseException e) {
-      OAuthResponses.writeError(OAuthResponses.refusal(e), response);
+      OAuthHttp.writeError(OAuthHttp.refusal(e), response);
     } catch (OAuthRefusal refusal) {
-      OAuthResponses.writeError(refusal, response);
+      OAuthHttp.writeError(refusal, response);
     }
   }
 }

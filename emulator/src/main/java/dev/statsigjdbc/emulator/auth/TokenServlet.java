@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.util.List;
 import java.util.function.Supplier;
 
 /** {@code POST /oauth/token}: the authorization_code (with PKCE) and refresh_token (with rotation) grants. */
@@ -31,20 +29,19 @@ final class TokenServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setHeader("Access-Control-Allow-Origin", "*");
     try {
-      TokenRequest tokenRequest = TokenRequest.parse(OAuthResponses.read(request));
+      TokenRequest tokenRequest = TokenRequest.parse(OAuthHttp.read(request));
       if (!ClientRegistry.GRANT_TYPES.contains(tokenRequest.getAuthorizationGrant().getType())) {
         throw new OAuthRefusal(OAuth2Error.UNSUPPORTED_GRANT_TYPE, "grant_type must be authorization_code or refresh_token");
       }
       RegisteredClient client = authenticator.authenticate(tokenRequest);
-      requireResource(tokenRequest.getResources(), urls.get().resource());
+      ResourceIndicator.require(tokenRequest.getResources(), urls.get().resource());
       Grant grant = grantFor(tokenRequest.getAuthorizationGrant(), client);
-      OAuthResponses.write(new AccessTokenResponse(store.issueTokens(grant)).toHTTPResponse(), response);
+      OAuthHttp.write(new AccessTokenResponse(store.issueTokens(grant)).toHTTPResponse(), response);
     } catch (ParseException e) {
-      OAuthResponses.writeError(OAuthResponses.refusal(e), response);
+      OAuthHttp.writeError(OAuthHttp.refusal(e), response);
     } catch (OAuthRefusal refusal) {
-      OAuthResponses.writeError(refusal, response);
+      OAuthHttp.writeError(refusal, response);
     }
   }
 
@@ -80,15 +77,5 @@ final class TokenServlet extends HttpServlet {
       throw OAuthRefusal.invalidGrant("the refresh token was issued to another client");
     }
     return grant;
-  }
-
-  /** RFC 8707: tokens here are only for the MCP endpoint, and clients must say so. */
-  static void requireResource(List<URI> resources, URI expected) throws OAuthRefusal {
-    if (resources == null || resources.isEmpty()) {
-      throw OAuthRefusal.invalidRequest("resource is required (RFC 8707): send resource=" + expected);
-    }
-    if (resources.size() != 1 || !resources.get(0).equals(expected)) {
-      throw new OAuthRefusal(OAuth2Error.INVALID_TARGET, "resource must be " + expected);
-    }
   }
 }

@@ -211,6 +211,19 @@ class OAuthFlowTest {
   }
 
   @Test
+  void browserClientsMayCallTheOAuthEndpointsCrossOrigin() {
+    HttpResponse<String> preflight = client.send("OPTIONS", AuthUrls.TOKEN_PATH,
+        "Origin", "http://localhost:6274", "Access-Control-Request-Method", "POST",
+        "Access-Control-Request-Headers", "content-type");
+    HttpResponse<String> metadata = client.get(AuthUrls.AS_METADATA_PATH, "Origin", "http://localhost:6274");
+
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
+    assertThat(metadata.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+  }
+
+  @Test
   void registrationReturnsTheMetadataAsRegistered() {
     HttpResponse<String> response = client.postJson(AuthUrls.REGISTER_PATH, """
         {"client_name": "Sheets", "redirect_uris": ["https://bi.example.com/oauth/cb", "http://[::1]/cb"],

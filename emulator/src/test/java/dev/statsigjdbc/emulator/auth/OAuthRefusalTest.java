@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,6 +211,23 @@ class OAuthRefusalTest {
         Map.of("grant_type", "client_credentials", "resource", server.resource().toString()));
 
     assertTokenError(response, 400, "unsupported_grant_type");
+  }
+
+  @Test
+  void malformedRequestsDoNotEchoWhatTheyCarried() {
+    String code = client.authorizeForCode(registered, attempt);
+    Map<String, String> params = client.codeExchangeParams(registered, code, attempt);
+    params.put("code_verifier", "too-short-verifier-secret");
+    params.put("client_id", registered.id());
+    HttpResponse<String> badVerifier = client.postForm(AuthUrls.TOKEN_PATH, params);
+    String basicSecret = "basic-secret-value";
+    HttpResponse<String> badBasic = client.postForm(AuthUrls.TOKEN_PATH, client.refreshParams("refresh-secret-value"),
+        "Authorization", "Basic " + Base64.getEncoder().encodeToString(("nocolon" + basicSecret).getBytes()));
+
+    assertTokenError(badVerifier, 400, "invalid_request");
+    assertThat(everything(badVerifier)).doesNotContain("too-short-verifier-secret", code);
+    assertTokenError(badBasic, 400, "invalid_request");
+    assertThat(everything(badBasic)).doesNotContain(basicSecret, "refresh-secret-value");
   }
 
   @Test

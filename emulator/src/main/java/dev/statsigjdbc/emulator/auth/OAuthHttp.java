@@ -10,11 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Moves Nimbus HTTP messages in and out of servlets, and turns refusals into OAuth error responses. */
-final class OAuthResponses {
+final class OAuthHttp {
   /** Requests larger than this are not OAuth messages. */
   private static final long MAX_BODY = 64 * 1024;
 
-  private OAuthResponses() {
+  private OAuthHttp() {
   }
 
   static HTTPRequest read(HttpServletRequest request) throws IOException {
