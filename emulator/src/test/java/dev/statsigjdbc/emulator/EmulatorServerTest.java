@@ -4,6 +4,7 @@ import static dev.statsigjdbc.emulator.McpTestClients.call;
 import static dev.statsigjdbc.emulator.McpTestClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.emulator.api.ApiCall;
@@ -11,6 +12,7 @@ import dev.statsigjdbc.emulator.api.InMemoryConsoleApi;
 import dev.statsigjdbc.emulator.data.DatasetGenerator;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,7 +130,7 @@ class EmulatorServerTest {
         .isEqualTo(MAPPER.writeValueAsString(direct("GET", "/console/v1/experiments/{id}", Map.of("id", id), Map.of())));
 
     String control = experiment.path("controlGroupID").asText();
-    String test = java.util.stream.StreamSupport.stream(experiment.path("groups").spliterator(), false)
+    String test = StreamSupport.stream(experiment.path("groups").spliterator(), false)
         .map(g -> g.path("id").asText()).filter(g -> !g.equals(control)).findFirst().orElseThrow();
     Map<String, Object> query = Map.of("control", control, "test", test);
     CallToolResult results = call(client, "Get_Experiment_Overall_Results",
@@ -178,7 +181,7 @@ class EmulatorServerTest {
       assertThat(refused.isError()).isTrue();
       assertThat(text(refused)).isEqualTo("API Error (403): {\"status\":403,\"message\":\"Forbidden resource\"}");
 
-      CallToolResult viaInvoke = readOnly.callTool(io.modelcontextprotocol.spec.McpSchema.CallToolRequest
+      CallToolResult viaInvoke = readOnly.callTool(CallToolRequest
           .builder("Invoke_Tool")
           .arguments(Map.of("tool_name", "Create_Experiment",
               "params", Map.of("application/json", Map.of("name", "nope"))))
@@ -195,14 +198,14 @@ class EmulatorServerTest {
   @Test
   void invokeToolRunsAnotherToolByName() throws Exception {
     String id = anExperiment().path("id").asText();
-    CallToolResult result = client.callTool(io.modelcontextprotocol.spec.McpSchema.CallToolRequest
+    CallToolResult result = client.callTool(CallToolRequest
         .builder("Invoke_Tool")
         .arguments(Map.of("tool_name", "Get_Experiment_Details_by_ID", "params", Map.of("path_id", id)))
         .build());
     assertThat(MAPPER.readTree(text(result)).path("data").path("id").asText()).isEqualTo(id);
     assertThat(server.stats().snapshot().calls("Invoke_Tool")).isEqualTo(1);
 
-    CallToolResult unknown = client.callTool(io.modelcontextprotocol.spec.McpSchema.CallToolRequest
+    CallToolResult unknown = client.callTool(CallToolRequest
         .builder("Invoke_Tool").arguments(Map.of("tool_name", "Get_Exposure_Count")).build());
     assertThat(text(unknown)).startsWith("API Error (400)").contains("Get_Exposure_Count");
   }
@@ -220,7 +223,7 @@ class EmulatorServerTest {
   /** The Console API's own answer, bypassing MCP. */
   private static JsonNode direct(String method, String path, Map<String, String> pathParams, Map<String, Object> query) {
     return api.call(new ApiCall(method, path, pathParams, MAPPER.convertValue(query,
-        new com.fasterxml.jackson.core.type.TypeReference<Map<String, JsonNode>>() {}), null));
+        new TypeReference<Map<String, JsonNode>>() {}), null));
   }
 
   private static JsonNode anExperiment() {
