@@ -31,6 +31,7 @@ public final class EmulatorConfig {
   int rateLimitRequests = 100;
   Duration rateLimitWindow = Duration.ofSeconds(10);
   final Map<String, Boolean> apiKeys = new LinkedHashMap<>();
+  long latencyMillis = 0;
 
   public static EmulatorConfig defaults() {
     return new EmulatorConfig();
@@ -131,6 +132,12 @@ public final class EmulatorConfig {
     return this;
   }
 
+  /** Delay added to every MCP request from the start (benchmarks use 20 ms); changeable later through the faults. */
+  public EmulatorConfig latencyMillis(long millis) {
+    this.latencyMillis = millis;
+    return this;
+  }
+
   public int port() { return port; }
   public DatasetProfile dataset() { return dataset; }
   public long seed() { return seed; }
@@ -149,4 +156,5 @@ public final class EmulatorConfig {
   public Duration rateLimitWindow() { return rateLimitWindow; }
   /** API keys and whether each may write. */
   public Map<String, Boolean> apiKeys() { return Map.copyOf(apiKeys); }
+  public long latencyMillis() { return latencyMillis; }
 }

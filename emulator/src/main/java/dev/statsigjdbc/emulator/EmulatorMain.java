@@ -1,0 +1,118 @@
+package dev.statsigjdbc.emulator;
+
+import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.data.DatasetProfile;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code java -jar statsig-emulator.jar --port 8787 --dataset demo}: runs the emulator until Ctrl-C. */
+@Command(name = "statsig-emulator", mixinStandardHelpOptions = true, version = "statsig-emulator " + EmulatorServer.VERSION,
+    description = "A local Statsig: MCP server (V1 tools) with OAuth, API keys, demo data and fault injection, on 127.0.0.1.")
+public final class EmulatorMain implements Callable<Integer> {
+  private static final String READ_WRITE_SUFFIX = ":rw";
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8787", description = "TCP port on 127.0.0.1; 0 picks a free one (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--dataset", defaultValue = "demo", description = "demo or large (default ${DEFAULT-VALUE}).")
+  DatasetProfile dataset;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--auto-approve", description = "Skip the OAuth consent page (tests, CI).")
+  boolean autoApprove;
+
+  @Option(names = "--no-auth", description = "Serve /v1/mcp without credentials.")
+  boolean noAuth;
+
+  @Option(names = "--api-key", paramLabel = "KEY[:rw]",
+      description = "Accept 'statsig-api-key: KEY'; read-only unless suffixed ':rw'. Repeatable.")
+  List<String> apiKeys = new ArrayList<>();
+
+  @Option(names = "--extra-tools", description = "Also publish tools the hosted server is not known to expose.")
+  boolean extraTools;
+
+  @Option(names = "--renamed-tools", description = "Also publish drifted tool names (Get_Experiment_Results, ...).")
+  boolean renamedTools;
+
+  @Option(names = "--schema-conformant", description = "Shape responses as the spec's schemas (camelCase, bare arrays), not its examples.")
+  boolean schemaConformant;
+
+  @Option(names = "--rate-limit", description = "Statsig's per-project limit: 100 requests / 10 s, then 429.")
+  boolean rateLimit;
+
+  @Option(names = "--latency-ms", defaultValue = "0", description = "Delay added to every MCP request (default ${DEFAULT-VALUE}).")
+  long latencyMillis;
+
+  public static void main(String[] args) {
+    CommandLine commandLine = new CommandLine(new EmulatorMain())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        // A failed start (port in use, ...) is one line that says what to do, not a stack trace.
+        .setExecutionExceptionHandler((e, cl, parsed) -> {
+          cl.getErr().println("statsig-emulator: " + e.getMessage());
+          return 1;
+        });
+    System.exit(commandLine.execute(args));
+  }
+
+  /** The settings these options stand for. */
+  EmulatorConfig toConfig() {
+    if (latencyMillis < 0) {
+      throw new ParameterException(spec.commandLine(), "--latency-ms must be 0 or more, got " + latencyMillis);
+    }
+    EmulatorConfig config = EmulatorConfig.defaults()
+        .port(port)
+        .dataset(dataset)
+        .seed(seed)
+        .autoApprove(autoApprove)
+        .requireAuth(!noAuth)
+        .extraTools(extraTools)
+        .renamedTools(renamedTools)
+        .quirks(schemaConformant ? ApiQuirks.schemaConformant() : ApiQuirks.specExamples())
+        .latencyMillis(latencyMillis);
+    if (rateLimit) {
+      config.rateLimit(config.rateLimitRequests(), config.rateLimitWindow());
+    }
+    for (String key : apiKeys) {
+      boolean canWrite = key.endsWith(READ_WRITE_SUFFIX);
+      String secret = canWrite ? key.substring(0, key.length() - READ_WRITE_SUFFIX.length()) : key;
+      if (secret.isBlank()) {
+        throw new ParameterException(spec.commandLine(), "--api-key needs a key, e.g. --api-key console-abc:rw");
+      }
+      config.apiKey(secret, canWrite);
+    }
+    return config;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    EmulatorServer server = EmulatorServer.start(toConfig());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "statsig-emulator-shutdown"));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Statsig emulator (" + dataset.name().toLowerCase() + " data, seed " + seed + ") running.");
+    out.println("MCP endpoint:    " + server.mcpUrl());
+    out.println("OAuth metadata:  " + server.oauthMetadataUrl());
+    out.println("Admin:           " + server.origin() + "/admin/faults, /admin/stats, /admin/reset");
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}
