@@ -42,8 +42,7 @@ final class DemoCommand implements Callable<Integer> {
       DemoProbe.Summary summary = DemoProbe.run(server.port(), probeKey);
       out.printf("Statsig emulator is running with the %s data set.%n", dataset.name().toLowerCase());
       out.printf("  MCP endpoint (Streamable HTTP): %s%n", server.mcpUrl());
-      out.printf("  OAuth metadata:                 http://127.0.0.1:%d/.well-known/oauth-authorization-server%n",
-          server.port());
+      out.printf("  OAuth metadata:                 %s%n", server.oauthMetadataUrl());
       out.printf("  Checked over MCP: %d tools published (%d read, %d write); %d experiments, %d gates.%n",
           summary.tools(), summary.readTools(), summary.tools() - summary.readTools(),
           summary.experiments(), summary.gates());
@@ -58,10 +57,10 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static EmulatorServer startServer(EmulatorConfig config, PrintWriter out) throws Exception {
+  private static EmulatorServer startServer(EmulatorConfig config, PrintWriter out) {
     try {
       return EmulatorServer.start(config);
-    } catch (Exception busy) {
+    } catch (RuntimeException busy) {
       if (config.port() != DEFAULT_PORT) {
         throw busy;
       }

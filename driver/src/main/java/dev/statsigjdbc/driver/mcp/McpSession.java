@@ -9,7 +9,6 @@ import io.modelcontextprotocol.client.transport.customizer.McpHttpClientTranspor
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -84,13 +83,15 @@ public final class McpSession implements AutoCloseable {
   public McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
     McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(arguments).build();
     return run("call " + tool, () -> {
+      McpSchema.InitializeResult sessionBefore = client.getCurrentInitializationResult();
       try {
         return client.callTool(request);
       } catch (RuntimeException e) {
-        if (causedBy(e, McpTransportSessionNotFoundException.class) == null) {
+        // On a 404 for its session id the SDK starts a new session but fails the call in flight
+        // (without saying why in the exception): replay once, only when the session really changed.
+        if (client.getCurrentInitializationResult() == sessionBefore) {
           throw e;
         }
-        // The SDK has already started a new session in the background; the failed call is ours to replay.
         return client.callTool(request);
       }
     });
