@@ -93,4 +93,15 @@ class FilterAndQuirksTest {
     assertThat(wrapped.isObject()).isTrue();
     assertThat(wrapped.path("rules")).isEqualTo(bare);
   }
+
+  @Test
+  void auditLogsFilterByEntityAndSortBothWays() {
+    JsonNode forGate = Req.get("/console/v1/audit_logs").query("id", "new_onboarding").query("limit", 1000).on(api);
+    assertThat(forGate.path("data")).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.path("name").asText()).isEqualTo("new_onboarding"));
+    JsonNode newest = Req.get("/console/v1/audit_logs").query("limit", 1).on(api).path("data").get(0);
+    JsonNode oldestAsc = Req.get("/console/v1/audit_logs").query("sortOrder", "asc").query("limit", 1).on(api);
+    JsonNode oldestDesc = Req.get("/console/v1/audit_logs").query("page", 3000).query("limit", 1).on(api);
+    assertThat(oldestAsc.path("data").get(0)).isEqualTo(oldestDesc.path("data").get(0)).isNotEqualTo(newest);
+  }
 }
