@@ -81,6 +81,11 @@ class FilterAndQuirksTest {
         .isLessThan(all.get(1).path("confidenceIntervalDelta").asDouble());
     assertThatThrownBy(() -> Req.get("/console/v1/experiments/{id}/pulse_results").path("id", "welcome_email_series")
         .query("test", "nope").on(api)).hasMessageContaining("'nope' is not a group");
+    JsonNode corrected = Req.get("/console/v1/experiments/{id}/pulse_results").path("id", "welcome_email_series")
+        .query("applyBonferroniPerVariant", "true").on(api).path("data").path("primaryMetrics");
+    assertThat(corrected.get(0).path("confidenceIntervalDelta").asDouble())
+        .isGreaterThan(all.get(0).path("confidenceIntervalDelta").asDouble());
+    assertThat(corrected.get(0).path("pValue").asDouble()).isEqualTo(all.get(0).path("pValue").asDouble());
   }
 
   @Test
