@@ -3,6 +3,7 @@ package dev.statsigjdbc.emulator.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statsigjdbc.emulator.data.AuditLog;
 import dev.statsigjdbc.emulator.data.Calendar;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +69,7 @@ final class AuditLogQuery {
    */
   private IntUnaryOperator matching(int from, int to) {
     Optional<String> id = q.string("id");
-    List<String> actions = new java.util.ArrayList<>(q.strings("actionType"));
+    List<String> actions = new ArrayList<>(q.strings("actionType"));
     actions.addAll(q.strings("actionTypes"));
     boolean tagged = !q.strings("tags").isEmpty(); // generated entries carry no tags
     if (tagged) {

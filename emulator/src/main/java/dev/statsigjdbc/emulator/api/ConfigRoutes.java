@@ -11,6 +11,8 @@ import dev.statsigjdbc.emulator.data.EntityStore;
 import dev.statsigjdbc.emulator.data.Json;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Dynamic configs and layers: reads, versions, create and full replace. */
 final class ConfigRoutes {
@@ -69,7 +71,7 @@ final class ConfigRoutes {
         ctx.mutations().replace(layers, "Layer", q.path("id"), Mutations.body(c, LAYER_FIELDS), SYSTEM, "layer_edit")));
   }
 
-  private static java.util.function.Predicate<ObjectNode> taggedFilter(Query q) {
+  private static Predicate<ObjectNode> taggedFilter(Query q) {
     var tags = q.strings("tags");
     var creator = q.string("creatorName");
     return d -> (tags.isEmpty() || tags.stream().anyMatch(t -> ExperimentFilter.contains(d.path("tags"), t)))
@@ -78,7 +80,7 @@ final class ConfigRoutes {
 
   /** Creates an entity named by its body's {@code name} (its id), after kind-specific defaults. */
   private ObjectNode create(EntityStore store, String kind, ObjectNode body, String action,
-      java.util.function.Consumer<ObjectNode> defaults) {
+      Consumer<ObjectNode> defaults) {
     String name = Mutations.requiredText(body, "name");
     String id = body.path("id").asText(name);
     body.put("id", id);

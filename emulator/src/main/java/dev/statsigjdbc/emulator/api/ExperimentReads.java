@@ -80,7 +80,7 @@ final class ExperimentReads {
     }
     q.bool("cuped");
     q.date("date");
-    double confidence = confidence(q, experiment);
+    double confidence = bonferroni(q, experiment, confidence(q, experiment), tests.size());
     ObjectNode merged = null;
     for (JsonNode t : tests) {
       ObjectNode one = ctx.dataset().pulse().experimentResults(experiment, control, t, confidence);
@@ -112,6 +112,21 @@ final class ExperimentReads {
     }
     throw new ApiException(400, "Group '" + groupId + "' is not a group of experiment '" + experiment.path("id").asText()
         + "'; its groups are " + String.join(", ", known) + ".");
+  }
+
+  /**
+   * Bonferroni corrections when asked for: the error rate is split over the test groups and/or
+   * over the primary and secondary metrics, which widens every interval.
+   */
+  private static double bonferroni(Query q, ObjectNode experiment, double confidence, int testGroups) {
+    int comparisons = 1;
+    if (q.bool("applyBonferroniPerVariant").orElse(false)) {
+      comparisons *= Math.max(1, testGroups);
+    }
+    if (q.bool("applyBonferroniPerMetric").orElse(false)) {
+      comparisons *= Math.max(1, experiment.path("primaryMetrics").size() + experiment.path("secondaryMetrics").size());
+    }
+    return 100 - (100 - confidence) / comparisons;
   }
 
   private static double confidence(Query q, ObjectNode experiment) {

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statsigjdbc.emulator.data.EntityStore;
-import dev.statsigjdbc.emulator.data.Json;
 import dev.statsigjdbc.emulator.data.Seeds;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,7 @@ final class ExperimentWrites {
       Map.entry("defaultConfidenceInterval", STRING), Map.entry("decisionReason", STRING));
   /** Owned by the API: kept by a full replace, refused by a partial update. */
   private static final Set<String> SYSTEM = Set.of("status", "startTime", "endTime", "decisionTime", "launchedGroupID",
-      "controlGroupID", "lastModifierID", "lastModifiedTime", "lastModifierName", "lastModifierEmail", "version",
+      "lastModifierID", "lastModifiedTime", "lastModifierName", "lastModifierEmail", "version",
       "codeCleanup");
 
   private final ApiContext ctx;
@@ -64,7 +63,6 @@ final class ExperimentWrites {
     e.put("id", id);
     e.put("name", name);
     e.put("status", "setup");
-    e.put("controlGroupID", e.path("groups").get(0).path("id").asText());
     for (String list : new String[] {"primaryMetrics", "secondaryMetrics", "tags"}) {
       if (!e.has(list)) {
         e.putArray(list);
@@ -107,6 +105,9 @@ final class ExperimentWrites {
     if (index < 2 || Math.abs(total - 100) > 0.01) {
       throw new ApiException(400, "An experiment needs at least two groups whose sizes add up to 100; got " + index
           + " group(s) adding up to " + total + ".");
+    }
+    if (!body.hasNonNull("controlGroupID")) {
+      body.put("controlGroupID", body.path("groups").get(0).path("id").asText());
     }
     return body;
   }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Feature gates: list, one, rules and their pulse results, versions, and every gate write. */
@@ -177,7 +178,7 @@ final class GateRoutes {
     return body;
   }
 
-  private ObjectNode transition(String id, String changeLog, java.util.function.Consumer<ObjectNode> change) {
+  private ObjectNode transition(String id, String changeLog, Consumer<ObjectNode> change) {
     ObjectNode old = ctx.mutations().existing(store(), KIND, id);
     ObjectNode g = old.deepCopy();
     change.accept(g);

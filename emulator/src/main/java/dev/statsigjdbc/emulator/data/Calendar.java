@@ -1,5 +1,6 @@
 package dev.statsigjdbc.emulator.data;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,12 +48,12 @@ public final class Calendar {
 
   /** The audit log's {@code date} field, e.g. "Mon Sep 26 2022". */
   public static String auditDate(long epochMs) {
-    return AUDIT_DATE.format(java.time.Instant.ofEpochMilli(epochMs).atZone(ZoneOffset.UTC));
+    return AUDIT_DATE.format(Instant.ofEpochMilli(epochMs).atZone(ZoneOffset.UTC));
   }
 
   /** The audit log's {@code time} field, e.g. "23:46:14 GMT+0000 (Coordinated Universal Time)". */
   public static String auditTime(long epochMs) {
-    return AUDIT_TIME.format(java.time.Instant.ofEpochMilli(epochMs).atZone(ZoneOffset.UTC))
+    return AUDIT_TIME.format(Instant.ofEpochMilli(epochMs).atZone(ZoneOffset.UTC))
         + " GMT+0000 (Coordinated Universal Time)";
   }
 }

@@ -1,5 +1,9 @@
 package dev.statsigjdbc.emulator.data;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+
 /** The few normal-distribution functions a two-sample z-test needs. */
 public final class Stats {
   private Stats() {}
@@ -40,7 +44,7 @@ public final class Stats {
   }
 
   /** A draw from N(0,1) clipped to [-limit, limit]. */
-  public static double gaussian(java.util.SplittableRandom r, double limit) {
+  public static double gaussian(SplittableRandom r, double limit) {
     double u1 = 1 - r.nextDouble();
     double u2 = r.nextDouble();
     double g = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
@@ -49,7 +53,7 @@ public final class Stats {
 
   /** Rounds to a number of significant digits (for p-values, which span many orders of magnitude). */
   public static double significant(double value, int digits) {
-    return new java.math.BigDecimal(value).round(new java.math.MathContext(digits)).doubleValue();
+    return new BigDecimal(value).round(new MathContext(digits)).doubleValue();
   }
 
   /** Rounds to a fixed number of significant decimals so that outputs stay short and stable. */

@@ -81,6 +81,11 @@ class FilterAndQuirksTest {
         .isLessThan(all.get(1).path("confidenceIntervalDelta").asDouble());
     assertThatThrownBy(() -> Req.get("/console/v1/experiments/{id}/pulse_results").path("id", "welcome_email_series")
         .query("test", "nope").on(api)).hasMessageContaining("'nope' is not a group");
+    JsonNode corrected = Req.get("/console/v1/experiments/{id}/pulse_results").path("id", "welcome_email_series")
+        .query("applyBonferroniPerVariant", "true").on(api).path("data").path("primaryMetrics");
+    assertThat(corrected.get(0).path("confidenceIntervalDelta").asDouble())
+        .isGreaterThan(all.get(0).path("confidenceIntervalDelta").asDouble());
+    assertThat(corrected.get(0).path("pValue").asDouble()).isEqualTo(all.get(0).path("pValue").asDouble());
   }
 
   @Test
@@ -92,5 +97,16 @@ class FilterAndQuirksTest {
         .on(Fixtures.api(ApiQuirks.specExamples())).path("data");
     assertThat(wrapped.isObject()).isTrue();
     assertThat(wrapped.path("rules")).isEqualTo(bare);
+  }
+
+  @Test
+  void auditLogsFilterByEntityAndSortBothWays() {
+    JsonNode forGate = Req.get("/console/v1/audit_logs").query("id", "new_onboarding").query("limit", 1000).on(api);
+    assertThat(forGate.path("data")).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.path("name").asText()).isEqualTo("new_onboarding"));
+    JsonNode newest = Req.get("/console/v1/audit_logs").query("limit", 1).on(api).path("data").get(0);
+    JsonNode oldestAsc = Req.get("/console/v1/audit_logs").query("sortOrder", "asc").query("limit", 1).on(api);
+    JsonNode oldestDesc = Req.get("/console/v1/audit_logs").query("page", 3000).query("limit", 1).on(api);
+    assertThat(oldestAsc.path("data").get(0)).isEqualTo(oldestDesc.path("data").get(0)).isNotEqualTo(newest);
   }
 }
