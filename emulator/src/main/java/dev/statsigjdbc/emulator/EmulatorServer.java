@@ -20,7 +20,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,11 +32,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
-import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * A running emulator: embedded Tomcat on 127.0.0.1 serving the MCP endpoint ({@code /v1/mcp},
@@ -102,20 +98,13 @@ public final class EmulatorServer implements AutoCloseable {
     connector.setPort(config.port());
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", baseDir.toString());
-    Wrapper mcpServlet = Tomcat.addServlet(context, "mcp", transport);
-    mcpServlet.setAsyncSupported(true);
-    context.addServletMappingDecoded(AuthModule.MCP_PATH, "mcp");
+    ServletWiring.addServlet(context, "mcp", transport, AuthModule.MCP_PATH);
     auth.install(context);
     TokenBucket bucket = config.rateLimit()
         ? new TokenBucket(config.rateLimitRequests(), config.rateLimitWindow(), System::nanoTime)
         : null;
-    addFilter(context, "mcp-faults", new FaultFilter(faults, bucket), AuthModule.MCP_PATH);
-    // The SDK answers on an async context: every filter in front of it must allow async.
-    for (FilterDef def : context.findFilterDefs()) {
-      def.setAsyncSupported("true");
-    }
-    Tomcat.addServlet(context, "admin", new AdminServlet(faults, stats, mapper));
-    context.addServletMappingDecoded(AdminServlet.PATH + "/*", "admin");
+    ServletWiring.addFilter(context, "mcp-faults", new FaultFilter(faults, bucket), Map.of(), AuthModule.MCP_PATH);
+    ServletWiring.addServlet(context, "admin", new AdminServlet(faults, stats, mapper), AdminServlet.PATH + "/*");
   }
 
   /** Starts an emulator over the generated data set the config names. */
@@ -195,17 +184,6 @@ public final class EmulatorServer implements AutoCloseable {
     } finally {
       deleteBaseDir();
     }
-  }
-
-  private static void addFilter(Context context, String name, Filter filter, String urlPattern) {
-    FilterDef def = new FilterDef();
-    def.setFilterName(name);
-    def.setFilter(filter);
-    context.addFilterDef(def);
-    FilterMap map = new FilterMap();
-    map.setFilterName(name);
-    map.addURLPattern(urlPattern);
-    context.addFilterMap(map);
   }
 
   private static void quietTomcatLogging() {

@@ -1,15 +1,14 @@
 package dev.statsigjdbc.emulator.auth;
 
+import static dev.statsigjdbc.emulator.ServletWiring.addFilter;
+import static dev.statsigjdbc.emulator.ServletWiring.addServlet;
+
 import dev.statsigjdbc.emulator.EmulatorConfig;
-import jakarta.servlet.Filter;
-import jakarta.servlet.Servlet;
 import java.net.URI;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.catalina.Context;
 import org.apache.catalina.filters.CorsFilter;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * The emulator's authentication: an OAuth 2.1 authorization server for MCP clients (RFC 8414 and
@@ -54,16 +53,16 @@ public final class AuthModule {
     addServlet(context, "auth-revoke", new RevocationServlet(authenticator, tokens), AuthUrls.REVOKE_PATH);
 
     // Browser-based MCP clients discover, register and fetch tokens cross-origin.
-    FilterDef cors = filter("auth-cors", new CorsFilter());
-    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_ORIGINS, "*");
-    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_METHODS, "GET,POST,OPTIONS");
-    cors.addInitParameter(CorsFilter.PARAM_CORS_ALLOWED_HEADERS, "Content-Type,Authorization,MCP-Protocol-Version");
-    cors.addInitParameter(CorsFilter.PARAM_CORS_SUPPORT_CREDENTIALS, "false");
-    mapFilter(context, cors, AuthUrls.PRM_PATH, AuthUrls.PRM_ROOT_PATH, AuthUrls.AS_METADATA_PATH,
+    addFilter(context, "auth-cors", new CorsFilter(), Map.of(
+            CorsFilter.PARAM_CORS_ALLOWED_ORIGINS, "*",
+            CorsFilter.PARAM_CORS_ALLOWED_METHODS, "GET,POST,OPTIONS",
+            CorsFilter.PARAM_CORS_ALLOWED_HEADERS, "Content-Type,Authorization,MCP-Protocol-Version",
+            CorsFilter.PARAM_CORS_SUPPORT_CREDENTIALS, "false"),
+        AuthUrls.PRM_PATH, AuthUrls.PRM_ROOT_PATH, AuthUrls.AS_METADATA_PATH,
         AuthUrls.OIDC_DISCOVERY_PATH, AuthUrls.REGISTER_PATH, AuthUrls.TOKEN_PATH, AuthUrls.REVOKE_PATH);
 
-    mapFilter(context, filter("mcp-auth",
-        new McpAuthFilter(tokens, new ApiKeys(config.apiKeys()), scopes, urls, config.requireAuth())),
+    addFilter(context, "mcp-auth",
+        new McpAuthFilter(tokens, new ApiKeys(config.apiKeys()), scopes, urls, config.requireAuth()), Map.of(),
         MCP_PATH, MCP_PATH + "/*");
   }
 
@@ -85,29 +84,5 @@ public final class AuthModule {
   /** Refresh tokens that could be exchanged now. */
   public int liveRefreshTokens() {
     return tokens.liveRefreshTokens();
-  }
-
-  private static FilterDef filter(String name, Filter filter) {
-    FilterDef def = new FilterDef();
-    def.setFilterName(name);
-    def.setFilter(filter);
-    return def;
-  }
-
-  private static void mapFilter(Context context, FilterDef def, String... paths) {
-    context.addFilterDef(def);
-    FilterMap map = new FilterMap();
-    map.setFilterName(def.getFilterName());
-    for (String path : paths) {
-      map.addURLPattern(path);
-    }
-    context.addFilterMap(map);
-  }
-
-  private static void addServlet(Context context, String name, Servlet servlet, String... paths) {
-    Tomcat.addServlet(context, name, servlet);
-    for (String path : paths) {
-      context.addServletMappingDecoded(path, name);
-    }
   }
 }
