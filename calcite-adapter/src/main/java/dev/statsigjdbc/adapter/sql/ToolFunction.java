@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.adapter.call.CallContext;
 import dev.statsigjdbc.adapter.call.CallLayer;
 import java.util.List;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
@@ -41,8 +42,8 @@ public final class ToolFunction implements TableMacro {
       throw new IllegalArgumentException("statsig.tool needs a tool name, e.g. statsig.tool('Get_List_of_Tags', '{\"params\":{}}')");
     }
     Object json = arguments.size() > 1 ? arguments.get(1) : null;
-    JsonNode body = calls.call(tool, parse(tool, json == null ? "{\"params\":{}}" : json.toString()), CallContext.unbounded());
-    return ToolResultTable.of(body);
+    JsonNode args = parse(tool, json == null ? "{\"params\":{}}" : json.toString());
+    return ToolResultTable.of(tool + args, calls.call(tool, args, CallContext.unbounded()));
   }
 
   private static JsonNode parse(String tool, String json) {
@@ -72,7 +73,10 @@ public final class ToolFunction implements TableMacro {
 
       @Override
       public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createSqlType(SqlTypeName.VARCHAR);
+        // A Java String type, as Calcite's reflective functions use: literals then arrive as String.
+        return typeFactory instanceof JavaTypeFactory java
+            ? java.createJavaType(String.class)
+            : typeFactory.createSqlType(SqlTypeName.VARCHAR);
       }
 
       @Override

@@ -6,15 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
@@ -22,19 +19,22 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * The records of one tool answer (its {@code data} array, or its {@code data} object as one row):
  * one column per scalar field, typed from the values, plus {@code json} with the whole record.
  */
-final class ToolResultTable extends AbstractTable implements ScannableTable, TranslatableTable {
+public final class ToolResultTable extends AbstractTable implements TranslatableTable {
 
   private record Column(String field, String name, ColumnType type) {}
 
+  private final String description;
   private final List<JsonNode> records;
   private final List<Column> columns;
 
-  private ToolResultTable(List<JsonNode> records, List<Column> columns) {
+  private ToolResultTable(String description, List<JsonNode> records, List<Column> columns) {
+    this.description = description;
     this.records = records;
     this.columns = columns;
   }
 
-  static ToolResultTable of(JsonNode body) {
+  /** @param description the call, as shown by EXPLAIN */
+  static ToolResultTable of(String description, JsonNode body) {
     JsonNode data = body.has("data") ? body.get("data") : body;
     List<JsonNode> records = new ArrayList<>();
     if (data.isArray()) {
@@ -54,7 +54,7 @@ final class ToolResultTable extends AbstractTable implements ScannableTable, Tra
     List<Column> columns = new ArrayList<>();
     types.forEach((field, type) -> columns.add(new Column(field, SnakeCase.of(field), type)));
     columns.add(new Column(null, "json", ColumnType.JSON));
-    return new ToolResultTable(records, columns);
+    return new ToolResultTable(description, records, columns);
   }
 
   private static ColumnType typeOf(JsonNode value) {
@@ -83,11 +83,15 @@ final class ToolResultTable extends AbstractTable implements ScannableTable, Tra
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return LogicalTableScan.create(context.getCluster(), relOptTable, context.getTableHints());
+    return new ToolResultScan(context.getCluster(), relOptTable, this);
   }
 
-  @Override
-  public Enumerable<Object[]> scan(DataContext root) {
+  String description() {
+    return description;
+  }
+
+  /** Called by the generated code of {@link ToolResultScan}. */
+  public Enumerable<Object[]> rows() {
     return Linq4j.asEnumerable(records).select(this::row);
   }
 
