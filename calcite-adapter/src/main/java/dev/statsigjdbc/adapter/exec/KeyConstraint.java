@@ -20,6 +20,25 @@ public record KeyConstraint(List<String> values, String lower, String upper) {
     return values == null;
   }
 
+  /** Both conditions hold: lists intersect, a list wins over a range, ranges tighten. */
+  public KeyConstraint and(KeyConstraint other) {
+    if (!isRange() && !other.isRange()) {
+      return of(values.stream().filter(other.values()::contains).toList());
+    }
+    if (!isRange() || !other.isRange()) {
+      return isRange() ? other : this;
+    }
+    return range(later(lower, other.lower), earlier(upper, other.upper));
+  }
+
+  private static String later(String x, String y) {
+    return x == null ? y : y == null ? x : x.compareTo(y) >= 0 ? x : y;
+  }
+
+  private static String earlier(String x, String y) {
+    return x == null ? y : y == null ? x : x.compareTo(y) <= 0 ? x : y;
+  }
+
   @Override
   public String toString() {
     if (!isRange()) {

@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -34,26 +36,55 @@ final class KeyFilterExtractor {
 
   private KeyFilterExtractor() {}
 
-  static Map<String, KeyConstraint> extract(RexNode condition, TableSpec table, RexBuilder rexBuilder) {
+  static PushedKeys extract(RexNode condition, TableSpec table, RexBuilder rexBuilder) {
     Map<String, KeyConstraint> keys = new LinkedHashMap<>();
+    Map<String, RexNode> correlated = new LinkedHashMap<>();
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
+      Optional<Map.Entry<Integer, RexNode>> fromOuterRow = correlatedEquality(conjunct);
+      if (fromOuterRow.isPresent()) {
+        String column = columnName(table, fromOuterRow.get().getKey());
+        if (table.key(column).isPresent()) {
+          correlated.putIfAbsent(column, fromOuterRow.get().getValue());
+        }
+        continue;
+      }
       Optional<Map.Entry<Integer, List<String>>> equalities = equalities(conjunct);
       if (equalities.isPresent()) {
         String column = columnName(table, equalities.get().getKey());
-        keys.merge(column, KeyConstraint.of(equalities.get().getValue()), KeyFilterExtractor::intersect);
+        keys.merge(column, KeyConstraint.of(equalities.get().getValue()), KeyConstraint::and);
         continue;
       }
       bound(conjunct).ifPresent(b -> {
         String column = columnName(table, b.column());
         Optional<KeySpec> key = table.key(column);
         if (key.isPresent() && key.get().accepts("RANGE")) {
-          keys.merge(column, toRange(b), KeyFilterExtractor::intersect);
+          keys.merge(column, toRange(b), KeyConstraint::and);
         }
       });
     }
-    keys.keySet().removeIf(column -> table.key(column).isEmpty());
-    return keys;
+    keys.keySet().removeIf(column -> table.key(column).isEmpty() || correlated.containsKey(column));
+    return new PushedKeys(keys, correlated);
+  }
+
+  /** {@code col = $cor0.field}: the value comes from the enclosing row of a correlated join. */
+  private static Optional<Map.Entry<Integer, RexNode>> correlatedEquality(RexNode node) {
+    if (!(node instanceof RexCall call) || call.getKind() != SqlKind.EQUALS) {
+      return Optional.empty();
+    }
+    RexNode left = RexUtil.removeCast(call.getOperands().get(0));
+    RexNode right = RexUtil.removeCast(call.getOperands().get(1));
+    if (left instanceof RexInputRef ref && isCorrelated(right)) {
+      return Optional.of(Map.entry(ref.getIndex(), right));
+    }
+    if (right instanceof RexInputRef ref && isCorrelated(left)) {
+      return Optional.of(Map.entry(ref.getIndex(), left));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isCorrelated(RexNode node) {
+    return node instanceof RexFieldAccess access && access.getReferenceExpr() instanceof RexCorrelVariable;
   }
 
   private static String columnName(TableSpec table, int index) {
@@ -122,27 +153,5 @@ final class KeyFilterExtractor {
       case LESS_THAN -> KeyConstraint.range(null, LocalDate.parse(value).minusDays(1).toString());
       default -> KeyConstraint.range(null, value);
     };
-  }
-
-  /** Both conditions hold (they are ANDed): intersect lists, tighten ranges. */
-  private static KeyConstraint intersect(KeyConstraint a, KeyConstraint b) {
-    if (!a.isRange() && !b.isRange()) {
-      return KeyConstraint.of(a.values().stream().filter(b.values()::contains).toList());
-    }
-    if (!a.isRange()) {
-      return a;
-    }
-    if (!b.isRange()) {
-      return b;
-    }
-    return KeyConstraint.range(max(a.lower(), b.lower()), min(a.upper(), b.upper()));
-  }
-
-  private static String max(String x, String y) {
-    return x == null ? y : y == null ? x : x.compareTo(y) >= 0 ? x : y;
-  }
-
-  private static String min(String x, String y) {
-    return x == null ? y : y == null ? x : x.compareTo(y) <= 0 ? x : y;
   }
 }

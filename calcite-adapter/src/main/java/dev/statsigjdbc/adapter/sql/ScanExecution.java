@@ -1,9 +1,11 @@
 package dev.statsigjdbc.adapter.sql;
 
 import dev.statsigjdbc.adapter.exec.Bindings;
+import dev.statsigjdbc.adapter.exec.KeyConstraint;
 import dev.statsigjdbc.adapter.exec.PlanRunner;
 import dev.statsigjdbc.adapter.exec.QueryRun;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
@@ -25,12 +27,17 @@ public final class ScanExecution {
     this.request = request;
   }
 
-  /** Called by the generated code of {@link StatsigTableScan}. */
-  public Enumerable<Object[]> enumerable(DataContext root) {
+  /**
+   * Called by the generated code of {@link StatsigTableScan}.
+   *
+   * @param correlatedValues the enclosing row's values of the correlated keys, in their order
+   */
+  public Enumerable<Object[]> enumerable(DataContext root, Object[] correlatedValues) {
+    Map<String, KeyConstraint> keys = request.keysWith(correlatedValues);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new RowEnumerator(queryRun(root));
+        return new RowEnumerator(queryRun(root), keys);
       }
     };
   }
@@ -47,12 +54,14 @@ public final class ScanExecution {
   private final class RowEnumerator implements Enumerator<Object[]> {
 
     private final QueryRun run;
+    private final Map<String, KeyConstraint> keys;
     private Iterator<Bindings> bindings;
     private Object[] current;
     private long returned;
 
-    RowEnumerator(QueryRun run) {
+    RowEnumerator(QueryRun run, Map<String, KeyConstraint> keys) {
       this.run = run;
+      this.keys = keys;
     }
 
     @Override
@@ -66,7 +75,7 @@ public final class ScanExecution {
         return false;
       }
       if (bindings == null) {
-        bindings = table.runner().run(table.bound(), request.keys(), request.fetch(), run);
+        bindings = table.runner().run(table.bound(), keys, request.fetch(), run);
       }
       if (!bindings.hasNext()) {
         return false;

@@ -1,15 +1,21 @@
 package dev.statsigjdbc.adapter.sql;
 
-import dev.statsigjdbc.adapter.exec.KeyConstraint;
 import java.util.List;
-import java.util.Map;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
+import dev.statsigjdbc.adapter.catalog.KeySpec;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.JoinToCorrelateRule;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rel.core.RelFactories;
@@ -23,7 +29,11 @@ final class StatsigRules {
 
   private StatsigRules() {}
 
-  /** Key values of a Filter directly above an unanalysed scan become tool arguments. */
+  /**
+   * Key values of a Filter above a curated scan become tool arguments. The scan may sit below
+   * projections and other filters: Calcite does not push a correlated filter past a projection,
+   * so the rule looks through them itself.
+   */
   static final class FilterIntoScan extends RelRule<RuleConfig> {
     FilterIntoScan(RuleConfig config) {
       super(config);
@@ -32,12 +42,35 @@ final class StatsigRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       Filter filter = call.rel(0);
-      StatsigTableScan scan = call.rel(1);
-      Map<String, KeyConstraint> keys = KeyFilterExtractor.extract(
-          filter.getCondition(), scan.statsigTable().bound().spec(), filter.getCluster().getRexBuilder());
-      RelNode pushed = scan.withRequest(scan.request().withKeys(keys));
-      call.transformTo(filter.copy(filter.getTraitSet(), pushed, filter.getCondition()));
+      RelNode pushed = pushInto(original(filter.getInput()), filter.getCondition());
+      if (pushed != null) {
+        call.transformTo(filter.copy(filter.getTraitSet(), pushed, filter.getCondition()));
+      }
     }
+
+    /** The input chain with the scan's request widened, or null when nothing new was pushed. */
+    private static RelNode pushInto(RelNode node, RexNode condition) {
+      if (node instanceof StatsigTableScan scan) {
+        PushedKeys keys = KeyFilterExtractor.extract(
+            condition, scan.statsigTable().bound().spec(), scan.getCluster().getRexBuilder());
+        ScanRequest widened = scan.request().withKeys(keys);
+        return widened.equals(scan.request()) ? null : scan.withRequest(widened);
+      }
+      if (node instanceof Project project) {
+        RelNode input = pushInto(original(project.getInput()), RelOptUtil.pushPastProject(condition, project));
+        return input == null ? null : project.copy(project.getTraitSet(), List.of(input));
+      }
+      if (node instanceof Filter filter) {
+        RelNode input = pushInto(original(filter.getInput()), condition);
+        return input == null ? null : filter.copy(filter.getTraitSet(), input, filter.getCondition());
+      }
+      return null;
+    }
+  }
+
+  /** In the Volcano planner an input is a set of equivalents: look at the rel it started as. */
+  private static RelNode original(RelNode node) {
+    return node instanceof RelSubset subset && subset.getOriginal() != null ? subset.getOriginal() : node;
   }
 
   /** A LIMIT (without ORDER BY) directly above the scan, or above a projection of it. */
@@ -72,8 +105,7 @@ final class StatsigRules {
 
   static final RelOptRule FILTER_INTO_SCAN = new RuleConfig(
       "StatsigFilterIntoScan",
-      b0 -> b0.operand(Filter.class).oneInput(b1 ->
-          b1.operand(StatsigTableScan.class).predicate(scan -> !scan.request().filtered()).noInputs()),
+      b0 -> b0.operand(Filter.class).predicate(filter -> curatedScanBelow(filter.getInput())).anyInputs(),
       RelFactories.LOGICAL_BUILDER,
       FilterIntoScan::new).toRule();
 
@@ -92,5 +124,41 @@ final class StatsigRules {
       RelFactories.LOGICAL_BUILDER,
       LimitIntoScan::new).toRule();
 
-  static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, LIMIT_INTO_SCAN, LIMIT_INTO_PROJECTED_SCAN);
+  /**
+   * A join whose right side is a curated table with a required key, joined on that key, may run
+   * as a nested loop that feeds each left row's value to the right scan ({@code $cor0.id}).
+   * The plain join stays an alternative; the cost of a scan lacking its key decides.
+   */
+  static final RelOptRule JOIN_TO_CORRELATE = CoreRules.JOIN_TO_CORRELATE.config
+      .withOperandSupplier(b -> b.operand(LogicalJoin.class).predicate(StatsigRules::feedsRequiredKey).anyInputs())
+      .withDescription("StatsigJoinToCorrelate")
+      .as(JoinToCorrelateRule.Config.class)
+      .toRule();
+
+  private static boolean feedsRequiredKey(Join join) {
+    return join.analyzeCondition().rightKeys.stream()
+        .anyMatch(key -> isRequiredKeyBehind(join.getRight(), key));
+  }
+
+  /** Follows a column down through projections and filters to a curated scan's required key. */
+  private static boolean isRequiredKeyBehind(RelNode node, int column) {
+    RelNode rel = original(node);
+    if (rel instanceof StatsigTableScan scan) {
+      var spec = scan.statsigTable().bound().spec();
+      return spec.key(spec.columns().get(column).name()).filter(KeySpec::required).isPresent();
+    }
+    if (rel instanceof Project project) {
+      return project.getProjects().get(column) instanceof RexInputRef ref && isRequiredKeyBehind(project.getInput(), ref.getIndex());
+    }
+    return rel instanceof Filter filter && isRequiredKeyBehind(filter.getInput(), column);
+  }
+
+  private static boolean curatedScanBelow(RelNode node) {
+    RelNode rel = original(node);
+    return rel instanceof StatsigTableScan
+        || rel instanceof Project project && curatedScanBelow(project.getInput())
+        || rel instanceof Filter filter && curatedScanBelow(filter.getInput());
+  }
+
+  static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, LIMIT_INTO_SCAN, LIMIT_INTO_PROJECTED_SCAN, JOIN_TO_CORRELATE);
 }
