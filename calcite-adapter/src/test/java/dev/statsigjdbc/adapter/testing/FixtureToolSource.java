@@ -154,7 +154,7 @@ public final class FixtureToolSource implements ToolSource {
     return ToolResult.error("API Error (" + status + "): " + JSON.objectNode().put("status", status).put("message", message));
   }
 
-  static ToolResult page(String resource, ArrayNode records, int page, int limit, NextPageStyle style) {
+  public static ToolResult page(String resource, ArrayNode records, int page, int limit, NextPageStyle style) {
     int from = Math.min(records.size(), (page - 1) * limit);
     int to = Math.min(records.size(), from + limit);
     ArrayNode data = JSON.arrayNode();
