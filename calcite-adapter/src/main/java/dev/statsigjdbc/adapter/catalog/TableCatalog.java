@@ -26,17 +26,28 @@ public final class TableCatalog {
     }
   }
 
+  /** The catalog shipped in the adapter jar. */
   public static TableCatalog load() {
-    ObjectMapper mapper =
-        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     try (InputStream in = TableCatalog.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " missing from the adapter jar");
       }
-      return new TableCatalog(mapper.readValue(in, Document.class).tables());
+      return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + RESOURCE, e);
     }
+  }
+
+  /** Reads and checks a catalog document ({@code {"tables":[...]}}). */
+  static TableCatalog read(InputStream in) throws IOException {
+    ObjectMapper mapper =
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    List<TableSpec> tables = mapper.readValue(in, Document.class).tables();
+    List<String> problems = CatalogValidator.problems(tables);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Invalid table catalog: " + String.join("; ", problems));
+    }
+    return new TableCatalog(tables);
   }
 
   public List<TableSpec> tables() {

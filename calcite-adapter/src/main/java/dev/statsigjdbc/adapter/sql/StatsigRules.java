@@ -1,5 +1,6 @@
 package dev.statsigjdbc.adapter.sql;
 
+import dev.statsigjdbc.adapter.catalog.KeySpec;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -7,23 +8,22 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
-import dev.statsigjdbc.adapter.catalog.KeySpec;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinToCorrelateRule;
-import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rel.core.RelFactories;
 
 /**
- * Planner rules that push work into {@link StatsigTableScan}. Both keep the original operator
- * above the scan: the tools may filter loosely, so Calcite still checks every condition and
- * still enforces the limit; what is pushed only saves calls.
+ * Planner rules that push work into {@link StatsigTableScan}. The filter and limit rules keep
+ * the original operator above the scan: the tools may filter loosely, so Calcite still checks
+ * every condition and still enforces the limit; what is pushed only saves calls.
  */
 final class StatsigRules {
 
