@@ -30,6 +30,8 @@ class ToolFunctionTest {
       }
       assertThat(source.calls("Get_List_of_Param_Stores")).singleElement()
           .satisfies(c -> assertThat(c.arguments().toString()).isEqualTo("{\"params\":{}}"));
+      assertThat(sql.explain("SELECT * FROM TABLE(statsig.tool('Get_List_of_Param_Stores', '{\"params\":{}}'))"))
+          .contains("ToolResultScan", "Get_List_of_Param_Stores{\"params\":{}}");
       assertThatThrownBy(() -> sql.rows("SELECT * FROM TABLE(statsig.tool('Get_List_of_Param_Stores', 'not json'))"))
           .hasStackTraceContaining("must be a JSON object");
     }

@@ -27,6 +27,8 @@ public final class CallLayer {
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  /** Cache size from which expired entries are dropped before adding one. */
+  private static final int PURGE_THRESHOLD = 1000;
 
   private record Key(String tool, String arguments) {}
 
@@ -61,7 +63,11 @@ public final class CallLayer {
     try {
       JsonNode body = callWithRetries(tool, arguments, context);
       if (!options.cacheTtl().isZero()) {
-        cache.put(key, new Cached(body, System.nanoTime() + options.cacheTtl().toNanos()));
+        long now = System.nanoTime();
+        if (cache.size() >= PURGE_THRESHOLD) {
+          cache.values().removeIf(entry -> now - entry.expiresAtNanos() >= 0);
+        }
+        cache.put(key, new Cached(body, now + options.cacheTtl().toNanos()));
       }
       mine.complete(body);
       return body;
