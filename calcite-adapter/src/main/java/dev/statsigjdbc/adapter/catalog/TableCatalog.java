@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /** The curated tables, read from the declarative resource {@code statsig-tables.json}. */
 public final class TableCatalog {
@@ -18,12 +14,10 @@ public final class TableCatalog {
 
   private record Document(List<TableSpec> tables) {}
 
-  private final Map<String, TableSpec> tables = new LinkedHashMap<>();
+  private final List<TableSpec> tables;
 
-  private TableCatalog(List<TableSpec> specs) {
-    for (TableSpec spec : specs) {
-      tables.put(spec.name().toLowerCase(Locale.ROOT), spec);
-    }
+  private TableCatalog(List<TableSpec> tables) {
+    this.tables = List.copyOf(tables);
   }
 
   /** The catalog shipped in the adapter jar. */
@@ -51,10 +45,6 @@ public final class TableCatalog {
   }
 
   public List<TableSpec> tables() {
-    return List.copyOf(tables.values());
-  }
-
-  public Optional<TableSpec> table(String name) {
-    return Optional.ofNullable(tables.get(name.toLowerCase(Locale.ROOT)));
+    return tables;
   }
 }

@@ -19,10 +19,6 @@ public final class QueryRun {
     this.deadlineNanos = deadlineNanos;
   }
 
-  public static QueryRun unbounded() {
-    return new QueryRun(new AtomicBoolean(), Long.MAX_VALUE);
-  }
-
   CallContext callContext() {
     return new CallContext(cancelFlag, deadlineNanos, !rowEmitted);
   }
