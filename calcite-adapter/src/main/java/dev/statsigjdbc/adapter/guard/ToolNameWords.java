@@ -6,23 +6,29 @@ import java.util.Set;
 
 /**
  * Splits a tool name into lower-case words: on every non-letter, on camelCase humps and on
- * letter/digit boundaries. Each separator-delimited segment is also kept whole, so that a
- * verb hidden in odd casing ({@code uPdAtE}) or glued to a noun ({@code updategate}) is still
- * seen by the rules.
+ * letter/digit boundaries. A segment made of several humps is also kept whole, so that a verb
+ * in odd casing ({@code uPdAtE}) is still seen; such joined segments are only compared whole,
+ * never searched inside (that would find {@code restore} in {@code getExposureStores}).
  */
 final class ToolNameWords {
 
+  /** @param joined whether the word is several humps put back together */
+  record Word(String text, boolean joined) {}
+
   private ToolNameWords() {}
 
-  static Set<String> of(String name) {
-    Set<String> words = new LinkedHashSet<>();
+  static Set<Word> of(String name) {
+    Set<Word> words = new LinkedHashSet<>();
     for (String segment : name.split("[^\\p{L}]+")) {
       if (segment.isEmpty()) {
         continue;
       }
-      words.add(segment.toLowerCase(Locale.ROOT));
-      for (String hump : segment.split("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})")) {
-        words.add(hump.toLowerCase(Locale.ROOT));
+      String[] humps = segment.split("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+      for (String hump : humps) {
+        words.add(new Word(hump.toLowerCase(Locale.ROOT), false));
+      }
+      if (humps.length > 1) {
+        words.add(new Word(segment.toLowerCase(Locale.ROOT), true));
       }
     }
     return words;

@@ -74,12 +74,13 @@ final class WriteWordRules {
 
   /** The first write word found in the name, with the verb it matched, if any. */
   Optional<String> findWriteWord(String toolName) {
-    for (String word : ToolNameWords.of(toolName)) {
+    for (ToolNameWords.Word candidate : ToolNameWords.of(toolName)) {
+      String word = candidate.text();
       if (exactWords.contains(word)) {
         return Optional.of("'" + word + "'");
       }
       for (String verb : verbs) {
-        if (isFormOf(word, verb)) {
+        if (isFormOf(word, verb) || !candidate.joined() && containsLongVerb(word, verb)) {
           return Optional.of(word.equals(verb) ? "'" + verb + "'" : "'" + word + "' (" + verb + ")");
         }
       }
@@ -96,6 +97,11 @@ final class WriteWordRules {
         }
       }
     }
+    return false;
+  }
+
+  /** A long verb glued to other letters in one word ({@code gatedelete}). */
+  private boolean containsLongVerb(String word, String verb) {
     return verb.length() >= SUBSTRING_MIN_LENGTH
         && word.length() > verb.length()
         && word.contains(verb)
