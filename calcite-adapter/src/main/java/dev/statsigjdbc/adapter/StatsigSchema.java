@@ -1,0 +1,38 @@
+package dev.statsigjdbc.adapter;
+
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
+import dev.statsigjdbc.adapter.guard.ToolCatalog;
+import java.util.Map;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/** Schema {@code statsig}: curated tables, {@code statsig_tools}, and the {@code tool} function. */
+public final class StatsigSchema extends AbstractSchema {
+
+  private final Map<String, Table> tables;
+  private final Multimap<String, Function> functions;
+  private final ToolCatalog toolCatalog;
+
+  StatsigSchema(Map<String, Table> tables, Map<String, Function> functions, ToolCatalog toolCatalog) {
+    this.tables = Map.copyOf(tables);
+    this.functions = ImmutableMultimap.copyOf(functions.entrySet());
+    this.toolCatalog = toolCatalog;
+  }
+
+  /** The verdict on every listed tool (also readable as table {@code statsig_tools}). */
+  public ToolCatalog toolCatalog() {
+    return toolCatalog;
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return tables;
+  }
+
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    return functions;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.statsigjdbc.adapter;
+
+import dev.statsigjdbc.adapter.call.CallLayer;
+import dev.statsigjdbc.adapter.catalog.TableCatalog;
+import dev.statsigjdbc.adapter.catalog.TableSpec;
+import dev.statsigjdbc.adapter.exec.BoundTable;
+import dev.statsigjdbc.adapter.exec.PlanRunner;
+import dev.statsigjdbc.adapter.guard.GuardedToolSource;
+import dev.statsigjdbc.adapter.guard.ToolPolicy;
+import dev.statsigjdbc.adapter.source.ToolSource;
+import dev.statsigjdbc.adapter.sql.StatsigTable;
+import dev.statsigjdbc.adapter.sql.ToolFunction;
+import dev.statsigjdbc.adapter.sql.ToolsTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+
+/**
+ * Entry point for the driver: builds the {@code statsig} schema over a tool source. Lists the
+ * tools once, judges them, wraps the source in the guard (nothing else keeps the raw source),
+ * and binds the curated tables to the exposed tools.
+ */
+public final class StatsigSchemaFactory {
+
+  public static final String DEFAULT_SCHEMA_NAME = "statsig";
+
+  private StatsigSchemaFactory() {}
+
+  public static StatsigSchema create(ToolSource source, StatsigOptions options) {
+    GuardedToolSource guarded =
+        GuardedToolSource.wrap(source, new ToolPolicy(options.extraBlockPatterns(), options.allowList()));
+    CallLayer calls = new CallLayer(guarded, options.calls());
+
+    Map<String, BoundTable> bound = new LinkedHashMap<>();
+    for (TableSpec spec : TableCatalog.load().tables()) {
+      BoundTable.bind(spec, guarded.catalog(), bound).ifPresent(table -> bound.put(spec.name(), table));
+    }
+    PlanRunner runner = new PlanRunner(calls, bound);
+
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put(ToolsTable.NAME, new ToolsTable(guarded.catalog()));
+    bound.forEach((name, table) -> tables.put(name, new StatsigTable(table, runner)));
+    Map<String, Function> functions = Map.of(ToolFunction.NAME, new ToolFunction(calls));
+    return new StatsigSchema(tables, functions, guarded.catalog());
+  }
+
+  /** Creates the schema and adds it under {@code name} to a connection's root schema. */
+  public static SchemaPlus mount(SchemaPlus root, String name, ToolSource source, StatsigOptions options) {
+    return root.add(name, create(source, options));
+  }
+}

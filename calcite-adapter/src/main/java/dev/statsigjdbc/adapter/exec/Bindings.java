@@ -1,0 +1,52 @@
+package dev.statsigjdbc.adapter.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The JSON a plan has bound so far, by name ({@code e} for an experiment, {@code g} for a group,
+ * {@code key} for the query's key values). Immutable: each step adds to a copy.
+ */
+public final class Bindings {
+
+  static final Bindings EMPTY = new Bindings(Map.of());
+
+  private final Map<String, JsonNode> values;
+
+  private Bindings(Map<String, JsonNode> values) {
+    this.values = values;
+  }
+
+  Bindings with(String name, JsonNode value) {
+    Map<String, JsonNode> copy = new HashMap<>(values);
+    copy.put(name, value);
+    return new Bindings(copy);
+  }
+
+  Bindings withAll(Bindings other) {
+    Map<String, JsonNode> copy = new HashMap<>(values);
+    copy.putAll(other.values);
+    return new Bindings(copy);
+  }
+
+  /** Resolves {@code name.path.to.field}; a missing node when anything on the way is absent. */
+  public JsonNode resolve(String reference) {
+    int dot = reference.indexOf('.');
+    String name = dot < 0 ? reference : reference.substring(0, dot);
+    JsonNode node = values.getOrDefault(name, MissingNode.getInstance());
+    return dot < 0 ? node : JsonPaths.at(node, reference.substring(dot + 1));
+  }
+
+  /** The first of several references that resolves to a non-null value. */
+  public JsonNode resolveFirst(Iterable<String> references) {
+    for (String reference : references) {
+      JsonNode node = resolve(reference);
+      if (!node.isMissingNode() && !node.isNull()) {
+        return node;
+      }
+    }
+    return MissingNode.getInstance();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.statsigjdbc.adapter.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.List;
+
+/** Dotted paths into JSON ({@code data.rules}, {@code pagination.totalItems}). */
+final class JsonPaths {
+
+  private JsonPaths() {}
+
+  static JsonNode at(JsonNode node, String path) {
+    JsonNode current = node;
+    for (String part : path.split("\\.")) {
+      if (current == null || current.isMissingNode() || current.isNull()) {
+        return MissingNode.getInstance();
+      }
+      current = current.isArray() && part.matches("\\d+") ? current.path(Integer.parseInt(part)) : current.path(part);
+    }
+    return current;
+  }
+
+  /** The first path that is present and not null. */
+  static JsonNode first(JsonNode node, List<String> paths) {
+    for (String path : paths) {
+      JsonNode found = at(node, path);
+      if (!found.isMissingNode() && !found.isNull()) {
+        return found;
+      }
+    }
+    return MissingNode.getInstance();
+  }
+}

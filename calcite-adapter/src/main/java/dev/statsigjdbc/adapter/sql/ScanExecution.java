@@ -1,0 +1,100 @@
+package dev.statsigjdbc.adapter.sql;
+
+import dev.statsigjdbc.adapter.exec.Bindings;
+import dev.statsigjdbc.adapter.exec.KeyConstraint;
+import dev.statsigjdbc.adapter.exec.PlanRunner;
+import dev.statsigjdbc.adapter.exec.QueryRun;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * The run-time side of a scan, handed to generated code: streams rows as the plan's pages
+ * arrive, stops at the pushed limit, and honours the statement's cancel flag and timeout.
+ */
+public final class ScanExecution {
+
+  private final StatsigTable table;
+  private final ScanRequest request;
+
+  ScanExecution(StatsigTable table, ScanRequest request) {
+    this.table = table;
+    this.request = request;
+  }
+
+  /**
+   * Called by the generated code of {@link StatsigTableScan}.
+   *
+   * @param correlatedValues the enclosing row's values of the correlated keys, in their order
+   */
+  public Enumerable<Object[]> enumerable(DataContext root, Object[] correlatedValues) {
+    Map<String, KeyConstraint> keys = request.keysWith(correlatedValues);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new RowEnumerator(queryRun(root), keys);
+      }
+    };
+  }
+
+  private static QueryRun queryRun(DataContext root) {
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    Long timeoutMillis = DataContext.Variable.TIMEOUT.get(root);
+    long deadline = timeoutMillis == null || timeoutMillis <= 0
+        ? Long.MAX_VALUE
+        : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    return new QueryRun(cancel, deadline);
+  }
+
+  private final class RowEnumerator implements Enumerator<Object[]> {
+
+    private final QueryRun run;
+    private final Map<String, KeyConstraint> keys;
+    private Iterator<Bindings> bindings;
+    private Object[] current;
+    private long returned;
+
+    RowEnumerator(QueryRun run, Map<String, KeyConstraint> keys) {
+      this.run = run;
+      this.keys = keys;
+    }
+
+    @Override
+    public Object[] current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (request.fetch() != null && returned >= request.fetch()) {
+        return false;
+      }
+      if (bindings == null) {
+        bindings = table.runner().run(table.bound(), keys, request.fetch(), run);
+      }
+      if (!bindings.hasNext()) {
+        return false;
+      }
+      current = PlanRunner.row(table.bound().spec(), bindings.next());
+      returned++;
+      run.rowEmitted();
+      return true;
+    }
+
+    @Override
+    public void reset() {
+      bindings = null;
+      returned = 0;
+    }
+
+    @Override
+    public void close() {
+      bindings = null;
+    }
+  }
+}
