@@ -85,14 +85,13 @@ final class ClientRegistrar {
             parsed = ClientRegistrationResponse.parse(response);
         } catch (ParseException e) {
             throw new OAuthException("The client registration endpoint " + endpoint + (status / 100 == 2
-                    ? " answered with a malformed registration (" + e.getMessage() + ")" : " answered HTTP " + status)
-                    + (status >= 500 ? "; the server has a problem, try again later" : "; register a client by hand and set clientId"));
+                    ? " answered with a malformed registration (" + e.getMessage() + ")" : " answered HTTP " + status) + "; " + whatToDo(status));
         }
         if (!parsed.indicatesSuccess()) {
             ClientRegistrationErrorResponse error = parsed.toErrorResponse();
             String code = error.getErrorObject() == null ? null : error.getErrorObject().getCode();
             throw new OAuthException("The client registration endpoint " + endpoint + " refused to register this client (HTTP " + status
-                    + (code == null ? "" : ", error " + code) + "); register a client by hand and set clientId");
+                    + (code == null ? "" : ", error " + code) + "); " + whatToDo(status));
         }
         ClientInformation info = parsed.toSuccessResponse().getClientInformation();
         ClientAuthenticationMethod method = info.getMetadata().getTokenEndpointAuthMethod();
@@ -100,6 +99,10 @@ final class ClientRegistrar {
         String authMethod = method != null ? method.getValue() : (secret == null ? ClientRegistration.NONE : ClientRegistration.CLIENT_SECRET_BASIC);
         LOG.info("Registered a new OAuth client with {}", issuer(metadata));
         return new ClientRegistration(info.getID().getValue(), secret, authMethod, redirectUri);
+    }
+
+    private static String whatToDo(int status) {
+        return status >= 500 ? "the server has a problem, try again later" : "register a client by hand and set clientId";
     }
 
     static String issuer(AuthorizationServerMetadata metadata) {
