@@ -1,8 +1,11 @@
 package dev.statsigjdbc.driver.auth;
 
+import dev.statsigjdbc.driver.vault.EncryptedValue;
 import dev.statsigjdbc.driver.vault.Secret;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * Choices for signing in; {@link #defaults()} fits a public client with dynamic registration.
@@ -28,6 +31,39 @@ public record OAuthSettings(
 
     public static OAuthSettings defaults() {
         return new OAuthSettings(null, null, null, null, "statsig-jdbc", Duration.ofMinutes(5), Duration.ofSeconds(60), 2);
+    }
+
+    /** Connection/profile property names read by {@link #fromProperties}. */
+    public static final String CLIENT_ID = "clientId";
+    public static final String CLIENT_SECRET = "clientSecret";
+    public static final String CLIENT_AUTH_METHOD = "clientAuthMethod";
+    public static final String CLIENT_METADATA_URL = "clientMetadataUrl";
+    public static final String CALLBACK_TIMEOUT_SECONDS = "callbackTimeoutSeconds";
+
+    /**
+     * Settings from connection or profile properties; {@code clientSecret} may be an {@code ENC(...)} value,
+     * decrypted with the master password from {@code environment} or the properties.
+     */
+    public static OAuthSettings fromProperties(Properties properties, Map<String, String> environment) {
+        OAuthSettings settings = defaults();
+        String clientId = properties.getProperty(CLIENT_ID);
+        if (clientId != null && !clientId.isBlank()) {
+            Secret secret = EncryptedValue.resolve(CLIENT_SECRET, properties.getProperty(CLIENT_SECRET), properties, environment);
+            settings = settings.withPreRegisteredClient(clientId, secret, properties.getProperty(CLIENT_AUTH_METHOD));
+        }
+        String metadataUrl = properties.getProperty(CLIENT_METADATA_URL);
+        if (metadataUrl != null && !metadataUrl.isBlank()) {
+            settings = settings.withClientMetadataDocument(URI.create(metadataUrl));
+        }
+        String timeout = properties.getProperty(CALLBACK_TIMEOUT_SECONDS);
+        if (timeout != null) {
+            try {
+                settings = settings.withCallbackTimeout(Duration.ofSeconds(Long.parseLong(timeout.trim())));
+            } catch (NumberFormatException e) {
+                throw new OAuthException("The property " + CALLBACK_TIMEOUT_SECONDS + " must be a whole number of seconds, not '" + timeout + "'");
+            }
+        }
+        return settings;
     }
 
     public OAuthSettings withPreRegisteredClient(String id, Secret secret, String authMethod) {

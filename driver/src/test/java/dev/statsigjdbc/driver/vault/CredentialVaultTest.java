@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -237,6 +236,7 @@ class CredentialVaultTest {
         String text = fullSet().toString() + Secret.of(ACCESS) + CredentialVault.at(dir, rawKey(5)) + MasterKey.resolve(rawKey(5), null)
                 + MasterKey.resolve("my passphrase", null);
         assertThat(text).doesNotContain(ACCESS, REFRESH, CLIENT_SECRET, API_KEY, rawKey(5), "my passphrase").contains("Secret[****]");
-        assertThat(new String(Secret.of("x").toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo("Secret[****]");
+        assertThat(Secret.of("x").toString()).isEqualTo("Secret[****]");
+        assertThat(Secret.of("x")).isEqualTo(Secret.of("x")).isNotEqualTo(Secret.of("y"));
     }
 }
