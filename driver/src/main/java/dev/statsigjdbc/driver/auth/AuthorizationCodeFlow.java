@@ -70,6 +70,9 @@ final class AuthorizationCodeFlow {
                     + " (RFC 9207 mix-up protection); it was refused. Sign in again");
         }
         String error = callback.get("error");
+        if ("invalid_client".equals(error) || "unauthorized_client".equals(error)) {
+            throw new ClientRejectedException("The authorization server " + issuer + " does not accept the client (" + error + ")");
+        }
         if (error != null) {
             String description = callback.get("error_description");
             throw new OAuthException("The authorization server " + issuer + " did not grant access (" + error

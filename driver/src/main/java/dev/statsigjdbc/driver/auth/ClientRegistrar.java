@@ -42,10 +42,7 @@ final class ClientRegistrar {
 
     /** The loopback port a cached registration was made for (0: any), so that it can be reused. */
     int preferredPort(AuthorizationServerMetadata metadata) {
-        if (settings.clientId() != null) {
-            return 0;
-        }
-        return vault.loadClient(issuer(metadata)).map(ClientRegistration::redirectUri).map(URI::getPort).filter(p -> p > 0).orElse(0);
+        return cached(metadata).map(ClientRegistration::redirectUri).map(URI::getPort).filter(p -> p > 0).orElse(0);
     }
 
     ClientRegistration obtain(AuthorizationServerMetadata metadata, URI redirectUri) {
@@ -64,6 +61,16 @@ final class ClientRegistrar {
         ClientRegistration registered = register(metadata, redirectUri);
         vault.storeClient(issuer, registered);
         return registered;
+    }
+
+    /** The dynamically registered client cached for this server, if any and if no client id is configured. */
+    Optional<ClientRegistration> cached(AuthorizationServerMetadata metadata) {
+        return settings.clientId() != null ? Optional.empty() : vault.loadClient(issuer(metadata));
+    }
+
+    /** Forgets {@code client} if it is still the registration cached for this server; returns whether it was. */
+    boolean forgetIfCached(AuthorizationServerMetadata metadata, ClientRegistration client) {
+        return vault.deleteClient(issuer(metadata), client);
     }
 
     private ClientRegistration register(AuthorizationServerMetadata metadata, URI redirectUri) {

@@ -72,6 +72,21 @@ public final class McpOAuthClient {
         AuthorizationDiscovery.Result found = discovery.discover(server, challenge);
         AuthorizationServerMetadata metadata = found.metadata();
         String scope = chooseScope(challenge, found, sourceName);
+        Optional<ClientRegistration> cachedBefore = registrar.cached(metadata);
+        try {
+            return authorize(sourceName, found, scope);
+        } catch (ClientRejectedException rejected) {
+            // A cached registration the server no longer knows (it may keep clients in memory): register again, once.
+            if (cachedBefore.isEmpty() || !registrar.forgetIfCached(metadata, cachedBefore.get())) {
+                throw rejected;
+            }
+            LOG.info("The authorization server {} no longer accepts the cached client; registering again", metadata.getIssuer());
+            return authorize(sourceName, found, scope);
+        }
+    }
+
+    private CredentialSet authorize(String sourceName, AuthorizationDiscovery.Result found, String scope) {
+        AuthorizationServerMetadata metadata = found.metadata();
         try (LoopbackReceiver receiver = LoopbackReceiver.startPreferring(registrar.preferredPort(metadata))) {
             ClientRegistration client = registrar.obtain(metadata, receiver.redirectUri());
             TokenResult result = flow.run(metadata, client, receiver, found.resource(), scope);

@@ -123,10 +123,14 @@ final class TokenEndpointClient {
             return new ReauthorizationRequiredException(sourceName, "The saved sign-in for data source '" + sourceName + "' has expired or was revoked");
         }
         int status = response.getStatusCode();
-        String hint = status >= 500 ? "the server has a problem, try again later"
-                : "invalid_client".equals(code) || status == 401 ? "the client registration was not accepted; check clientId/clientSecret or sign in again"
-                : "check the server configuration or sign in again";
         String description = error == null || error.getDescription() == null ? "" : ": " + abbreviate(error.getDescription());
+        if ("invalid_client".equals(code) || "unauthorized_client".equals(code)) {
+            String message = "The " + what + " " + endpoint + " does not accept the client (HTTP " + status + ", error " + code + ")" + description;
+            return sourceName != null
+                    ? new ReauthorizationRequiredException(sourceName, message)
+                    : new ClientRejectedException(message + "; check clientId/clientSecret, or sign in again to register a new client");
+        }
+        String hint = status >= 500 ? "the server has a problem, try again later" : "check the server configuration or sign in again";
         return new OAuthException("The " + what + " " + endpoint + " refused the request (HTTP " + status
                 + (code == null ? "" : ", error " + code) + ")" + description + "; " + hint);
     }

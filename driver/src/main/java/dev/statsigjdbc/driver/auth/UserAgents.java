@@ -60,6 +60,10 @@ public final class UserAgents {
             HTTPResponse response = http.get(authorizationUrl, "text/html", "authorization endpoint");
             String location = response.getHeaderValue("Location");
             int status = response.getStatusCode();
+            if (status == 400 || status == 401) {
+                throw new ClientRejectedException("The authorization endpoint " + HttpTransport.withoutQuery(authorizationUrl) + " refused the request (HTTP "
+                        + status + "): it does not accept the client or its redirect URI");
+            }
             if (status / 100 != 3 || location == null) {
                 throw new OAuthException("The authorization endpoint " + HttpTransport.withoutQuery(authorizationUrl) + " answered HTTP " + status
                         + " instead of redirecting back at once: it needs a person to sign in; use browser=system or browser=print");

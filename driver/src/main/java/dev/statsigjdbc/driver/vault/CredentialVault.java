@@ -112,6 +112,20 @@ public final class CredentialVault {
         file.update(entries -> put(entries, CLIENT_PREFIX + issuer, clientFields(client)));
     }
 
+    /** Forgets the client registered with {@code issuer}, if it is {@code client} (a stale one the server rejected). */
+    public boolean deleteClient(String issuer, ClientRegistration client) {
+        boolean[] removed = new boolean[1];
+        file.update(entries -> {
+            String current = entries.get(CLIENT_PREFIX + issuer);
+            if (current != null && toClient(current).equals(client)) {
+                entries.remove(CLIENT_PREFIX + issuer);
+                removed[0] = true;
+            }
+            return entries;
+        });
+        return removed[0];
+    }
+
     /**
      * Moves an unreadable vault file aside (kept for recovery) so that {@code sources add} can start a new one.
      * Returns where it went, or empty when the vault was readable or absent.

@@ -38,6 +38,7 @@ final class FakeOAuthServer implements AutoCloseable {
     final JSONObject prm = new JSONObject();
     /** Set by /authorize: what the token endpoint verifies the code_verifier against. */
     volatile String codeChallenge;
+    final java.util.concurrent.atomic.AtomicInteger registrations = new java.util.concurrent.atomic.AtomicInteger();
     /** Appended to /authorize's redirect, e.g. to send a wrong state or iss; null sends the right ones. */
     volatile String redirectOverride;
     volatile String tokenJson = "{\"access_token\":\"" + ACCESS + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"" + REFRESH + "\",\"scope\":\"read\"}";
@@ -112,7 +113,7 @@ final class FakeOAuthServer implements AutoCloseable {
     private MockResponse register(RecordedRequest request) {
         String body = request.getBody().utf8();
         String redirect = body.replaceAll("(?s).*\"redirect_uris\"\\s*:\\s*\\[\\s*\"([^\"]+)\".*", "$1").replace("\\/", "/");
-        return json(201, "{\"client_id\":\"dyn-client-1\",\"redirect_uris\":[\"" + redirect + "\"],\"token_endpoint_auth_method\":\"none\","
+        return json(201, "{\"client_id\":\"dyn-client-" + registrations.incrementAndGet() + "\",\"redirect_uris\":[\"" + redirect + "\"],\"token_endpoint_auth_method\":\"none\","
                 + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"]}");
     }
 

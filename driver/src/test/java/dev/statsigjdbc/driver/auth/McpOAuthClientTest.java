@@ -30,9 +30,12 @@ class McpOAuthClientTest {
     HttpTransport http = HttpTransport.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
     OAuthSettings settings = OAuthSettings.defaults().withCallbackTimeout(Duration.ofSeconds(20));
 
+    java.util.function.Function<mockwebserver3.RecordedRequest, mockwebserver3.MockResponse> authorizeRoute;
+
     @BeforeEach
     void start() throws Exception {
         as = new FakeOAuthServer();
+        authorizeRoute = as.routes.get("GET /authorize");
         vault = CredentialVault.at(dir, null);
     }
 
@@ -170,7 +173,8 @@ class McpOAuthClientTest {
     @Test
     void tokenEndpointErrorsAreClear() {
         as.routes.put("POST /token", r -> FakeOAuthServer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"unknown client\"}"));
-        assertThatThrownBy(this::signIn).hasMessageContaining("token endpoint " + as.base() + "/token refused the request (HTTP 401, error invalid_client): unknown client");
+        assertThatThrownBy(this::signIn).isInstanceOf(ClientRejectedException.class)
+                .hasMessageContaining("token endpoint " + as.base() + "/token does not accept the client (HTTP 401, error invalid_client): unknown client");
 
         as.routes.put("POST /token", r -> FakeOAuthServer.json(503, "<html>down</html>"));
         assertThatThrownBy(this::signIn).hasMessageContaining("HTTP 503").hasMessageContaining("try again later");
@@ -196,6 +200,30 @@ class McpOAuthClientTest {
         assertThatThrownBy(this::signIn).hasMessageContaining("malformed registration");
         as.asMetadata.remove("registration_endpoint");
         assertThatThrownBy(this::signIn).hasMessageContaining("offers no dynamic client registration");
+    }
+
+    @Test
+    void registersAgainOnceWhenTheServerForgotTheCachedClient() {
+        signIn();
+        as.routes.put("GET /authorize", r -> "dyn-client-1".equals(FakeOAuthServer.query(r).get("client_id"))
+                ? FakeOAuthServer.json(400, "{\"error\":\"invalid_client\"}") : authorizeRoute.apply(r));
+        CredentialSet credentials = signIn();
+        assertThat(credentials.client().clientId()).isEqualTo("dyn-client-2");
+        assertThat(vault.loadClient(as.base()).orElseThrow().clientId()).isEqualTo("dyn-client-2");
+        assertThat(as.requestsTo("/register")).hasSize(2);
+
+        as.routes.put("GET /authorize", r -> FakeOAuthServer.json(400, "{\"error\":\"invalid_client\"}"));
+        assertThatThrownBy(this::signIn).isInstanceOf(ClientRejectedException.class).hasMessageContaining("refused the request (HTTP 400)");
+        assertThat(as.requestsTo("/register")).hasSize(3); // one retry, not a loop
+    }
+
+    @Test
+    void refreshWithAClientTheServerForgotTellsTheUserToSignInAgain() {
+        signIn();
+        as.routes.put("POST /token", r -> FakeOAuthServer.json(401, "{\"error\":\"invalid_client\"}"));
+        TokenProvider provider = client().tokenProvider("demo", as.uri("/mcp"));
+        assertThatThrownBy(() -> provider.onUnauthorized("Bearer error=\"invalid_token\"")).isInstanceOf(ReauthorizationRequiredException.class)
+                .hasMessageContaining("does not accept the client").hasMessageContaining("run `statsig-sql sources add demo` again");
     }
 
     @Test
