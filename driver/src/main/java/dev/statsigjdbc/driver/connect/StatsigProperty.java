@@ -1,0 +1,65 @@
+package dev.statsigjdbc.driver.connect;
+
+import java.util.Properties;
+
+/**
+ * Every connection property of the driver: name, default and documentation in one place (also
+ * what {@code Driver.getPropertyInfo} reports). Properties come from the JDBC URL
+ * ({@code jdbc:statsig:url=...;apiKey=...}) or the {@code Properties} passed to {@code connect}.
+ */
+public enum StatsigProperty {
+  URL("url", "https://api.statsig.com/v1/mcp",
+      "Statsig MCP server (Streamable HTTP) URL. The default is Statsig's hosted V1 endpoint."),
+  PROFILE("profile", null,
+      "Name of a data source created with `statsig-sql sources add <name>`: its URL and stored credentials are used."),
+  API_KEY("apiKey", null,
+      "Statsig Console API key (console-...), sent as the statsig-api-key header instead of OAuth. May be ENC(...)."),
+  BROWSER("browser", "system",
+      "How to reach the OAuth consent page when no stored credentials exist: system (open the browser), print (print the URL and wait), direct (fetch it; for auto-approving test servers)."),
+  VAULT_DIR("vaultDir", null,
+      "Folder of the encrypted credential vault and profiles (default ~/.statsig-jdbc)."),
+  MASTER_KEY("masterKey", null,
+      "Master key or passphrase of the credential vault (else STATSIG_JDBC_MASTER_KEY, else a generated key file)."),
+  MASTER_PASSWORD("masterPassword", null,
+      "Password that decrypts ENC(...) property values (else STATSIG_JDBC_MASTER_PASSWORD)."),
+  CLIENT_ID("clientId", null,
+      "Pre-registered OAuth client id (skips dynamic client registration)."),
+  CLIENT_SECRET("clientSecret", null,
+      "Secret of the pre-registered OAuth client. May be ENC(...)."),
+  CLIENT_AUTH_METHOD("clientAuthMethod", null,
+      "Token endpoint authentication of the pre-registered client: none, client_secret_post or client_secret_basic."),
+  CLIENT_METADATA_URL("clientMetadataUrl", null,
+      "URL of a Client ID Metadata Document to use as client id where the authorization server supports it."),
+  CALLBACK_TIMEOUT_SECONDS("callbackTimeoutSeconds", "300",
+      "How long to wait for the browser to come back to the loopback redirect during sign-in."),
+  TIMEOUT_SECONDS("timeoutSeconds", "30",
+      "Connect and per-request timeout for calls to the MCP server.");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  StatsigProperty(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The value in {@code properties}, else the default (null when there is none). */
+  public String get(Properties properties) {
+    String value = properties.getProperty(key);
+    return value == null || value.isBlank() ? defaultValue : value.strip();
+  }
+}
