@@ -16,13 +16,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * system), forced to disk, then moved over the target with ATOMIC_MOVE, so readers see the old or the new
  * file, never a half-written one.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private PrivateFiles() {
     }
 
-    static void createPrivateDirectory(Path dir) throws IOException {
+    public static void createPrivateDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -33,13 +33,13 @@ final class PrivateFiles {
         }
     }
 
-    static FileAttribute<?>[] ownerReadWrite() {
+    public static FileAttribute<?>[] ownerReadWrite() {
         return POSIX
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
     }
 
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createPrivateDirectory(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", ownerReadWrite());
