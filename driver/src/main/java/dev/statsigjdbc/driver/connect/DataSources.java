@@ -13,7 +13,9 @@ import dev.statsigjdbc.driver.profile.DataSourceProfile;
 import dev.statsigjdbc.driver.profile.ProfileStore;
 import dev.statsigjdbc.driver.vault.CredentialVault;
 import dev.statsigjdbc.driver.vault.EncryptedValue;
+import dev.statsigjdbc.driver.vault.CredentialSet;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -77,6 +79,34 @@ public final class DataSources {
       }
     }
     return new McpOAuthClient(http, vault, OAuthSettings.fromProperties(effective, environment), userAgent, Clock.systemUTC());
+  }
+
+  /**
+   * Signs {@code profile} in (OAuth) and saves it: tokens to the vault, the profile to the profile file. A server
+   * that accepts an unauthenticated initialize is signed in through its well-known metadata all the same.
+   */
+  public CredentialSet signIn(DataSourceProfile profile, UserAgent userAgent) {
+    if (profile.auth() != AuthKind.OAUTH) {
+      throw new IllegalArgumentException("Data source '" + profile.name() + "' uses an API key; there is nothing to sign in to");
+    }
+    McpOAuthClient oauth = oauthClient(profile, userAgent);
+    URI server = profile.address().uri();
+    CredentialSet credentials = oauth.signIn(profile.name(), server, oauth.probe(server).orElse(null));
+    profiles.save(profile);
+    return credentials;
+  }
+
+  /** What {@link #remove} did. */
+  public record Removal(boolean profileRemoved, boolean credentialsRemoved, boolean revoked) {}
+
+  /**
+   * Revokes the source's tokens at the server where it has a revocation endpoint, then deletes the stored
+   * credentials and the profile.
+   */
+  public Removal remove(String name) {
+    boolean hadCredentials = vault.load(name).isPresent();
+    boolean revoked = hadCredentials && oauthClient(profiles.find(name).orElse(null), null).signOut(name);
+    return new Removal(profiles.remove(name), hadCredentials, revoked);
   }
 
   /**
