@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * vault) or records where its API key comes from, and saves the data source. Adding an existing name signs it in
  * again (its URL is kept unless --url is given).
  */
-@Command(name = "add", description = "Sign in to a Statsig MCP server and save it as a named data source.")
+@Command(name = "add", mixinStandardHelpOptions = true, description = "Sign in to a Statsig MCP server and save it as a named data source.")
 final class SourcesAddCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SourceOptions options;

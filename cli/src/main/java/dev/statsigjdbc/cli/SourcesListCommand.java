@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sources list}: name, URL, auth kind and sign-in state of every data source; never a token or key. */
-@Command(name = "list", description = "List the data sources: name, URL, authentication and token expiry.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the data sources: name, URL, authentication and token expiry.")
 final class SourcesListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SourceOptions options;
