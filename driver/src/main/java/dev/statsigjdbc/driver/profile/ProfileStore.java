@@ -1,6 +1,5 @@
 package dev.statsigjdbc.driver.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.statsigjdbc.driver.vault.CredentialVault;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The data source profiles, one JSON file ({@value #FILE_NAME}) beside the credential vault, owner-only and
@@ -24,9 +24,11 @@ public final class ProfileStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
+  private final Path lockFile;
 
   public ProfileStore(Path directory) {
-    this.file = directory.resolve(FILE_NAME);
+    this.file = directory.toAbsolutePath().normalize().resolve(FILE_NAME);
+    this.lockFile = file.resolveSibling(FILE_NAME + ".lock");
   }
 
   /** The profiles kept in the same directory as {@code vault}. */
@@ -67,28 +69,30 @@ public final class ProfileStore {
 
   /** Adds {@code profile}, replacing one of the same name. */
   public void save(DataSourceProfile profile) {
-    List<DataSourceProfile> profiles = new ArrayList<>(all());
-    profiles.removeIf(p -> p.name().equals(profile.name()));
-    profiles.add(profile);
-    write(profiles);
+    change(profiles -> {
+      profiles.removeIf(p -> p.name().equals(profile.name()));
+      profiles.add(profile);
+      return true;
+    });
   }
 
   /** Returns whether there was a profile of that name. */
   public boolean remove(String name) {
-    List<DataSourceProfile> profiles = new ArrayList<>(all());
-    boolean removed = profiles.removeIf(p -> p.name().equals(name));
-    if (removed) {
-      write(profiles);
-    }
-    return removed;
+    return change(profiles -> profiles.removeIf(p -> p.name().equals(name)));
   }
 
-  private void write(List<DataSourceProfile> profiles) {
-    profiles.sort(Comparator.comparing(DataSourceProfile::name));
+  /** Read-modify-write as the only writer (threads and processes); {@code edit} says whether it changed anything. */
+  private boolean change(Predicate<List<DataSourceProfile>> edit) {
     try {
-      PrivateFiles.writeAtomically(file, JSON.writeValueAsBytes(new ProfileFile(profiles.toArray(DataSourceProfile[]::new))));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise data source profiles", e);
+      return PrivateFiles.exclusively(lockFile, () -> {
+        List<DataSourceProfile> profiles = new ArrayList<>(all());
+        if (!edit.test(profiles)) {
+          return false;
+        }
+        profiles.sort(Comparator.comparing(DataSourceProfile::name));
+        PrivateFiles.writeAtomically(file, JSON.writeValueAsBytes(new ProfileFile(profiles.toArray(DataSourceProfile[]::new))));
+        return true;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the data source file " + file + ": " + e.getMessage(), e);
     }

@@ -7,6 +7,12 @@ import dev.statsigjdbc.driver.vault.EncryptedValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +41,23 @@ class ProfileStoreTest {
     assertThat(store.remove("b")).isTrue();
     assertThat(store.remove("b")).isFalse();
     assertThat(store.all()).extracting(DataSourceProfile::name).containsExactly("a");
+  }
+
+  @Test
+  void concurrentSavesLoseNothing() throws Exception {
+    ProfileStore store = new ProfileStore(dir);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> saves = IntStream.range(0, 40)
+          .mapToObj(i -> pool.submit(() -> new ProfileStore(dir).save(DataSourceProfile.oauth("s" + i, URL, null, null))))
+          .collect(Collectors.toList());
+      for (Future<?> save : saves) {
+        save.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(store.all()).hasSize(40);
   }
 
   @Test
