@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * The client under test for the MCP conformance suite ({@code conformance client --command ...}): connects to the
@@ -37,13 +39,24 @@ public final class ConformanceClient {
     }
     String scenario = System.getenv().getOrDefault("MCP_CONFORMANCE_SCENARIO", "");
     Path vault = Files.createTempDirectory("statsig-conformance-");
+    int exit = 0;
     try {
       run(args[args.length - 1], scenario, System.getenv("MCP_CONFORMANCE_CONTEXT"), vault);
       System.out.println("OK " + scenario);
-      System.exit(0);
     } catch (RuntimeException e) {
       System.err.println("FAILED " + scenario + ": " + e.getMessage());
-      System.exit(1);
+      exit = 1;
+    } finally {
+      deleteRecursively(vault);
+    }
+    System.exit(exit);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
