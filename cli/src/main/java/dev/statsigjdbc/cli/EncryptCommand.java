@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * a terminal) and prints it as an {@code ENC(v1:...)} value for connection properties and profiles. The master
  * password comes from STATSIG_JDBC_MASTER_PASSWORD, else a prompt.
  */
-@Command(name = "encrypt", mixinStandardHelpOptions = true, description = "Encrypt a secret (API key, client secret) into an ENC(v1:...) value.")
+@Command(name = "encrypt", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "Encrypt a secret (API key, client secret) into an ENC(v1:...) value.")
 final class EncryptCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

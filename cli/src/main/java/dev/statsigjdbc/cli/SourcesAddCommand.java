@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * vault) or records where its API key comes from, and saves the data source. Adding an existing name signs it in
  * again (its URL is kept unless --url is given).
  */
-@Command(name = "add", mixinStandardHelpOptions = true, description = "Sign in to a Statsig MCP server and save it as a named data source.")
+@Command(name = "add", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "Sign in to a Statsig MCP server and save it as a named data source.")
 final class SourcesAddCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SourceOptions options;
@@ -56,6 +57,10 @@ final class SourcesAddCommand implements Callable<Integer> {
     String target = url != null ? url : existing.map(DataSourceProfile::url).orElse(McpServerAddress.STATSIG_DEFAULT);
     if (apiKeyEnv != null) {
       DataSourceProfile profile = DataSourceProfile.apiKeyFromEnvironment(name, target, apiKeyEnv);
+      if (sources.vault().load(name).isPresent()) {
+        // The source signed in with OAuth before: revoke and forget those tokens rather than leave them behind.
+        sources.remove(name);
+      }
       sources.profiles().save(profile);
       out.printf("Saved data source '%s': %s with the API key from $%s.%n", name, profile.url(), apiKeyEnv);
       if (System.getenv(apiKeyEnv) == null) {

@@ -6,6 +6,7 @@ import dev.statsigjdbc.driver.profile.DataSourceProfile;
 import dev.statsigjdbc.driver.vault.CredentialSet;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sources list}: name, URL, auth kind and sign-in state of every data source; never a token or key. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the data sources: name, URL, authentication and token expiry.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "List the data sources: name, URL, authentication and token expiry.")
 final class SourcesListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SourceOptions options;
@@ -49,6 +51,6 @@ final class SourcesListCommand implements Callable<Integer> {
     if (expiry == null) {
       return "signed in" + refresh;
     }
-    return (expiry.isAfter(Instant.now()) ? "token expires " : "token expired ") + expiry + refresh;
+    return (expiry.isAfter(Instant.now()) ? "token expires " : "token expired ") + expiry.truncatedTo(ChronoUnit.SECONDS) + refresh;
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sources remove <name>}: revokes the tokens at the server where it can, then forgets the source. */
-@Command(name = "remove", mixinStandardHelpOptions = true, description = "Sign a data source out (revoking its tokens at the server) and forget it.")
+@Command(name = "remove", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "Sign a data source out (revoking its tokens at the server) and forget it.")
 final class SourcesRemoveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SourceOptions options;

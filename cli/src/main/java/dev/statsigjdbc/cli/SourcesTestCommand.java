@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code sources test <name>}: connects the way the JDBC driver does (no new sign-in), lists the tools and says
  * how many the read-only guard exposes to SQL.
  */
-@Command(name = "test", mixinStandardHelpOptions = true, description = "Connect to a data source with its saved credentials and count the tools it exposes.")
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "Connect to a data source with its saved credentials and count the tools it exposes.")
 final class SourcesTestCommand implements Callable<Integer> {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

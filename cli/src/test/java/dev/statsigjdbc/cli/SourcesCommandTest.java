@@ -95,6 +95,18 @@ class SourcesCommandTest {
   }
 
   @Test
+  void switchingASourceFromOAuthToAnApiKeyRevokesTheOldTokens() {
+    run("sources", "add", "emu", "--url", emulator.mcpUrl(), "--browser", "direct");
+    assertThat(emulator.auth().liveRefreshTokens()).isEqualTo(1);
+
+    assertThat(run("sources", "add", "emu", "--api-key-env", "STATSIG_TEST_KEY_UNSET")).isZero();
+
+    assertThat(emulator.auth().liveRefreshTokens()).isZero();
+    run("sources", "list");
+    assertThat(out.toString()).contains(emulator.mcpUrl()).contains("API key from $STATSIG_TEST_KEY_UNSET");
+  }
+
+  @Test
   void anApiKeySourceStoresOnlyTheVariableName() {
     assertThat(run("sources", "add", "keyed", "--url", emulator.mcpUrl(), "--api-key-env", "STATSIG_TEST_KEY_UNSET")).isZero();
     run("sources", "list");

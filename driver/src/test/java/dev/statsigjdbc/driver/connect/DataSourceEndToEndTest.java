@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.statsigjdbc.driver.auth.ReauthorizationRequiredException;
 import dev.statsigjdbc.driver.auth.UserAgent;
 import dev.statsigjdbc.driver.mcp.McpServerAddress;
 import dev.statsigjdbc.driver.mcp.McpSession;
@@ -134,6 +135,16 @@ class DataSourceEndToEndTest {
     assertThat(sources().vault().load("emu")).isEmpty();
     assertThatThrownBy(() -> resolve(profile("emu"))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("statsig-sql sources add emu");
+  }
+
+  @Test
+  void anOAuthProfileWithoutASavedSignInAsksToSignIn() {
+    sources().profiles().save(DataSourceProfile.oauth("fresh", emulator.mcpUrl(), null, null));
+
+    assertThatThrownBy(() -> resolve(profile("fresh")))
+        .isInstanceOf(ReauthorizationRequiredException.class)
+        .hasMessageContaining("run `statsig-sql sources add fresh` again");
+    assertThat(emulator.auth().registeredClients()).isZero();
   }
 
   @Test
