@@ -1,0 +1,104 @@
+package dev.statsigjdbc.assistant.plan;
+
+import dev.statsigjdbc.assistant.sql.Select;
+import dev.statsigjdbc.assistant.sql.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The experiments, gates, metrics and tags that exist, read live from the connection, and fuzzy
+ * matching of question text against them ("new-onboarding gate" -> {@code new_onboarding},
+ * "checkout test" -> {@code checkout_v2}, "revenue per user" -> {@code revenue_per_user::sum}).
+ */
+public final class EntityLexicon {
+  /** Words too common to identify anything on their own; they still count inside a full name. */
+  private static final Set<String> WEAK = Set.of("per", "new", "user", "the", "of", "and", "in", "on", "to", "for",
+      "v1", "v2", "v3", "web", "mobile", "io", "rate", "time", "count", "day", "page", "test", "experiment", "gate",
+      "metric", "tag", "by", "all", "no");
+
+  private final List<Entity> entities;
+
+  public EntityLexicon(List<Entity> entities) {
+    this.entities = List.copyOf(entities);
+  }
+
+  /** Reads every entity through the connection (one list query per kind). */
+  public static EntityLexicon load(Connection connection) throws SQLException {
+    List<Entity> all = new ArrayList<>();
+    for (EntityKind kind : EntityKind.values()) {
+      boolean metric = kind == EntityKind.METRIC;
+      Select select = Select.from(Sql.table(kind.table(), "t"))
+          .columns(Sql.col("t", "id"), Sql.col("t", "name"));
+      try (Statement statement = connection.createStatement();
+           ResultSet rows = statement.executeQuery(Sql.render(select.build()))) {
+        while (rows.next()) {
+          String id = rows.getString(1);
+          String name = rows.getString(2) == null ? id : rows.getString(2);
+          // A metric is named by its name; its type (::sum, ::event_user) is not how people say it.
+          all.add(new Entity(kind, id, name, Words.of(metric ? name : id)));
+        }
+      }
+    }
+    return new EntityLexicon(all);
+  }
+
+  public List<Entity> all(EntityKind kind) {
+    return entities.stream().filter(e -> e.kind() == kind).toList();
+  }
+
+  /** The best match of a kind in the text, with the words it used (so other slots can skip them). */
+  public Optional<Match> find(EntityKind kind, List<String> words) {
+    return entities.stream().filter(e -> e.kind() == kind)
+        .map(e -> score(e, words))
+        .filter(m -> m != null)
+        .max(Comparator.comparingInt(Match::score)
+            .thenComparing(m -> -m.entity().id().length())
+            .thenComparing(m -> m.entity().id(), Comparator.reverseOrder()));
+  }
+
+  /** A full name in order scores above any partial match; a partial needs one distinctive word. */
+  private static Match score(Entity entity, List<String> words) {
+    List<String> name = entity.words();
+    int at = indexOfRun(words, name);
+    if (at >= 0) {
+      return new Match(entity, 1000 + name.size(), Set.copyOf(name));
+    }
+    int matched = 0;
+    int strong = 0;
+    for (String w : name) {
+      if (words.contains(w)) {
+        matched++;
+        strong += WEAK.contains(w) ? 0 : 1;
+      }
+    }
+    if (strong == 0) {
+      return null;
+    }
+    int leading = words.contains(name.get(0)) ? 5 : 0;
+    Set<String> used = Set.copyOf(name.stream().filter(words::contains).toList());
+    return new Match(entity, 10 * matched - (name.size() - matched) + leading, used);
+  }
+
+  private static int indexOfRun(List<String> words, List<String> run) {
+    for (int i = 0; i + run.size() <= words.size(); i++) {
+      if (words.subList(i, i + run.size()).equals(run)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A matched entity, how well it matched, and the question words it consumed. */
+  public record Match(Entity entity, int score, Set<String> usedWords) {
+    public boolean exact() {
+      return score >= 1000;
+    }
+  }
+}

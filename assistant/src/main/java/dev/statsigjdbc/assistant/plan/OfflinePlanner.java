@@ -1,0 +1,254 @@
+package dev.statsigjdbc.assistant.plan;
+
+import dev.statsigjdbc.assistant.sql.Select;
+import dev.statsigjdbc.assistant.sql.Sql;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * The default planner: no model, no network. Recognises a fixed set of intents by their wording,
+ * fills their slots from the live entity lexicon and the time phrases, and builds each query as a
+ * SQL tree.
+ */
+public final class OfflinePlanner implements Planner {
+  /** Metric values come one day per tool call: longer trends are cut to this many recent days. */
+  static final int MAX_TREND_DAYS = 92;
+  static final int DEFAULT_TREND_DAYS = 30;
+
+  private static final Pattern SPLIT = Pattern.compile(
+      "\\b(exposure split|split|exposures|exposure|traffic|pass rate|passed|pass fail|allocation of units)\\b");
+  private static final Pattern DECISIONS = Pattern.compile("\\b(ship|shipped|shipping|launched|decided|decision|decisions)\\b");
+  private static final Pattern ROLLOUT = Pattern.compile(
+      "\\b(rollout|rolled out|rolling out|pass percentage|rules|rule|state|enabled|status)\\b");
+  private static final Pattern TREND = Pattern.compile(
+      "\\b(trend|trending|over time|daily|per day|by day|each day|how has|how did|changed|history|values?)\\b");
+  private static final Pattern COMPARE = Pattern.compile("\\b(compare|comparison|versus|vs|groups|variants|arms)\\b");
+  private static final Pattern EFFECT = Pattern.compile(
+      "\\b(move|moved|effect|impact|lift|affect|affected|do to|did to|result|results|significant|change|improve|improved|win|hurt)\\b");
+  private static final Pattern COUNT = Pattern.compile("\\b(how many|count|number of)\\b");
+  private static final Pattern LIST = Pattern.compile("\\b(list|show|which|what|all|give me|name)\\b");
+
+  static final List<String> SUGGESTIONS = List.of(
+      "Which experiments shipped this quarter and what did they do to activation?",
+      "What is the exposure split on the new-onboarding gate?",
+      "Did the checkout test move revenue per user?",
+      "How has activation trended over the last 30 days?",
+      "How many experiments are active?",
+      "What is the rollout state of the new_onboarding gate?");
+
+  @Override
+  public Plan plan(String question, PlanningContext context) {
+    String text = Words.normalize(question);
+    List<String> words = Words.of(question);
+    EntityLexicon lexicon = context.lexicon();
+    Optional<Period> period = new TimePhrases(context.today()).find(text);
+
+    Optional<EntityLexicon.Match> metric = lexicon.find(EntityKind.METRIC, words);
+    List<String> rest = without(words, metric);
+    Optional<EntityLexicon.Match> gate = lexicon.find(EntityKind.GATE, rest);
+    Optional<EntityLexicon.Match> experiment = lexicon.find(EntityKind.EXPERIMENT, rest);
+    boolean saysGate = words.contains("gate") || words.contains("flag");
+    boolean saysExperiment = words.contains("experiment") || words.contains("test");
+    Optional<ListTarget> listed = listTarget(text);
+
+    if (COUNT.matcher(text).find() && listed.isPresent()) {
+      return count(listed.get(), text);
+    }
+    if (DECISIONS.matcher(text).find() && listed.map(t -> t.table().equals("experiments")).orElse(!saysGate)
+        && !SPLIT.matcher(text).find()) {
+      return decisions(text, metric, period);
+    }
+    // A gate is meant when the question says "gate" or names one exactly and no experiment as well.
+    boolean gateMeant = gate.isPresent() && (saysGate && !saysExperiment
+        || gate.get().exact() && experiment.map(e -> !e.exact()).orElse(true));
+    if (SPLIT.matcher(text).find()) {
+      if (gateMeant) {
+        return gateSplit(gate.get().entity());
+      }
+      if (experiment.isPresent()) {
+        return experimentSplit(experiment.get().entity(), period);
+      }
+    }
+    if (gateMeant && ROLLOUT.matcher(text).find()) {
+      return gateRollout(gate.get().entity());
+    }
+    if (experiment.isPresent() && !gateMeant) {
+      if (COMPARE.matcher(text).find() && metric.isEmpty()) {
+        return experimentResults(Intent.COMPARE_GROUPS, experiment.get().entity(), null, period);
+      }
+      if (EFFECT.matcher(text).find() || metric.isPresent()) {
+        return experimentResults(Intent.EXPERIMENT_EFFECT, experiment.get().entity(),
+            metric.map(EntityLexicon.Match::entity).orElse(null), period);
+      }
+    }
+    if (metric.isPresent() && (TREND.matcher(text).find() || period.isPresent())) {
+      return trend(metric.get().entity(), period.orElse(null), context);
+    }
+    if (listed.isPresent() && LIST.matcher(text).find()) {
+      return list(listed.get(), text);
+    }
+    return Plan.notUnderstood("I can't answer that one yet: I understand questions about experiments' effects on"
+        + " metrics, what shipped in a period, exposure splits of gates and experiments, metric trends, gate"
+        + " rollout state, and listing or counting experiments, gates, metrics, tags, configs, layers and segments.",
+        SUGGESTIONS);
+  }
+
+  private static Plan count(ListTarget target, String text) {
+    Optional<Map.Entry<String, String>> status = status(target, text);
+    SqlNode query = Select.from(Sql.table(target.table(), "t"))
+        .columns(Sql.as(Sql.countStar(), "count"))
+        .where(status.map(s -> Sql.eq(Sql.col("t", "status"), Sql.text(s.getValue()))).orElse(null))
+        .build();
+    Map<Slot, String> slots = new EnumMap<>(Slot.class);
+    slots.put(Slot.TABLE, target.table());
+    status.ifPresent(s -> slots.put(Slot.STATUS, s.getValue()));
+    return Plan.understood(Intent.COUNT_ENTITIES, query, slots, null,
+        "Counts " + target.table() + status.map(s -> " with status " + s.getValue()).orElse("") + ".");
+  }
+
+  private static Plan list(ListTarget target, String text) {
+    Optional<Map.Entry<String, String>> status = status(target, text);
+    SqlNode query = Select.from(Sql.table(target.table(), "t"))
+        .columns(target.columns().stream().map(c -> Sql.col("t", c)).toArray(SqlNode[]::new))
+        .where(status.map(s -> Sql.eq(Sql.col("t", "status"), Sql.text(s.getValue()))).orElse(null))
+        .orderBy(Sql.col("t", "id"))
+        .build();
+    Map<Slot, String> slots = new EnumMap<>(Slot.class);
+    slots.put(Slot.TABLE, target.table());
+    status.ifPresent(s -> slots.put(Slot.STATUS, s.getValue()));
+    return Plan.understood(Intent.LIST_ENTITIES, query, slots, null,
+        "Lists " + target.table() + status.map(s -> " with status " + s.getValue()).orElse("") + ".");
+  }
+
+  private static Plan decisions(String text, Optional<EntityLexicon.Match> metric, Optional<Period> period) {
+    boolean shippedOnly = Pattern.compile("\\b(ship|shipped|shipping|launched)\\b").matcher(text).find();
+    List<SqlNode> columns = new ArrayList<>(List.of(Sql.as(Sql.col("e", "id"), "experiment_id"),
+        Sql.as(Sql.col("e", "end_time"), "decided_at")));
+    SqlNode from = Sql.table("experiments", "e");
+    if (metric.isPresent()) {
+      // The effect of the group that was launched, on the named metric; experiments without it still list.
+      from = Sql.leftJoin(from, Sql.table("experiment_results", "r"), Sql.and(
+          Sql.eq(Sql.col("r", "experiment_id"), Sql.col("e", "id")),
+          Sql.eq(Sql.col("r", "metric_id"), Sql.text(metric.get().entity().id())),
+          Sql.eq(Sql.col("r", "test_group_id"), Sql.col("e", "launched_group_id"))));
+      columns.addAll(resultColumns("r"));
+    }
+    Select select = Select.from(from).columns(columns.toArray(SqlNode[]::new))
+        .where(shippedOnly ? StatsigTerms.shipped("e") : StatsigTerms.decided("e"))
+        .orderBy(Sql.desc(Sql.col("e", "end_time")), Sql.col("e", "id"));
+    period.ifPresent(p -> select
+        .where(Sql.atLeast(Sql.col("e", "end_time"), Sql.startOf(p.start())))
+        .where(Sql.below(Sql.col("e", "end_time"), Sql.startOf(p.end().plusDays(1)))));
+    Map<Slot, String> slots = new EnumMap<>(Slot.class);
+    slots.put(Slot.DECISION, shippedOnly ? "shipped" : "decided");
+    metric.ifPresent(m -> slots.put(Slot.METRIC, m.entity().id()));
+    return Plan.understood(Intent.DECISIONS, select.build(), slots, period.orElse(null),
+        "Experiments " + (shippedOnly ? "shipped (a decision launched a test group)" : "with a decision")
+            + period.map(p -> " in " + p).orElse("")
+            + metric.map(m -> ", with the launched group's result on " + m.entity().id()).orElse("") + ".");
+  }
+
+  private static Plan experimentResults(Intent intent, Entity experiment, Entity metric, Optional<Period> period) {
+    Select select = Select.from(Sql.table("experiment_results", "r"))
+        .columns(resultColumns("r").toArray(SqlNode[]::new))
+        .where(Sql.eq(Sql.col("r", "experiment_id"), Sql.text(experiment.id())))
+        .where(metric == null ? null : Sql.eq(Sql.col("r", "metric_id"), Sql.text(metric.id())))
+        .orderBy(Sql.col("r", "metric_id"), Sql.col("r", "test_group_name"));
+    Map<Slot, String> slots = new EnumMap<>(Slot.class);
+    slots.put(Slot.EXPERIMENT, experiment.id());
+    if (metric != null) {
+      slots.put(Slot.METRIC, metric.id());
+    }
+    return Plan.understood(intent, select.build(), slots, period.orElse(null),
+        "Results of " + experiment.id() + (metric == null ? " on every metric" : " on " + metric.id())
+            + ", each test group against control at the experiment's confidence level.");
+  }
+
+  private static List<SqlNode> resultColumns(String alias) {
+    return List.of("test_group_name", "metric_id", "percent_change", "percent_ci_delta", "p_value",
+        "absolute_change", "ci_delta", "test_units", "control_units").stream()
+        .map(c -> (SqlNode) Sql.col(alias, c)).toList();
+  }
+
+  private static Plan gateSplit(Entity gate) {
+    // Rule results repeat per metric with the same unit counts, so MAX (not SUM) gives each rule's units.
+    SqlNode query = Select.from(Sql.table("gate_results", "g"))
+        .columns(Sql.col("g", "rule_name"), Sql.as(Sql.max(Sql.col("g", "units_passed")), "units_passed"),
+            Sql.as(Sql.max(Sql.col("g", "units_failed")), "units_failed"))
+        .where(Sql.eq(Sql.col("g", "gate_id"), Sql.text(gate.id())))
+        .groupBy(Sql.col("g", "rule_name"))
+        .orderBy(Sql.col("g", "rule_name"))
+        .build();
+    return Plan.understood(Intent.GATE_EXPOSURE_SPLIT, query, Map.of(Slot.GATE, gate.id()), null,
+        "Units that passed and failed each rule of the gate " + gate.id() + ".");
+  }
+
+  private static Plan experimentSplit(Entity experiment, Optional<Period> period) {
+    Select select = Select.from(Sql.table("experiment_exposures", "x"))
+        .columns(Sql.col("x", "group_name"), Sql.as(Sql.sum(Sql.col("x", "exposures")), "exposures"))
+        .where(Sql.eq(Sql.col("x", "experiment_id"), Sql.text(experiment.id())))
+        .groupBy(Sql.col("x", "group_name"))
+        .orderBy(Sql.col("x", "group_name"));
+    period.ifPresent(p -> select.where(Sql.atLeast(Sql.col("x", "ds"), Sql.date(p.start())))
+        .where(Sql.atMost(Sql.col("x", "ds"), Sql.date(p.end()))));
+    return Plan.understood(Intent.EXPERIMENT_EXPOSURE_SPLIT, select.build(), Map.of(Slot.EXPERIMENT, experiment.id()),
+        period.orElse(null), "Exposures per group of " + experiment.id() + period.map(p -> " in " + p).orElse("") + ".");
+  }
+
+  private static Plan gateRollout(Entity gate) {
+    SqlNode query = Select.from(Sql.leftJoin(Sql.table("gates", "g"), Sql.table("gate_rules", "r"),
+            Sql.eq(Sql.col("r", "gate_id"), Sql.col("g", "id"))))
+        .columns(Sql.col("g", "status"), Sql.col("g", "is_enabled"), Sql.as(Sql.col("r", "name"), "rule_name"),
+            Sql.col("r", "pass_percentage"), Sql.col("r", "environment"))
+        .where(Sql.eq(Sql.col("g", "id"), Sql.text(gate.id())))
+        .build();
+    return Plan.understood(Intent.GATE_ROLLOUT, query, Map.of(Slot.GATE, gate.id()), null,
+        "Status of the gate " + gate.id() + " and the pass percentage of each rule.");
+  }
+
+  private static Plan trend(Entity metric, Period asked, PlanningContext context) {
+    Period period = asked != null ? asked
+        : new Period(context.today().minusDays(DEFAULT_TREND_DAYS), context.today().minusDays(1), "last 30 days");
+    // Today's value is not in yet; a metric's days end yesterday.
+    if (!period.end().isBefore(context.today()) && period.start().isBefore(context.today())) {
+      period = new Period(period.start(), context.today().minusDays(1), period.label());
+    }
+    Period used = period.lastDays(MAX_TREND_DAYS);
+    SqlNode query = Select.from(Sql.table("metric_values", "v"))
+        .columns(Sql.col("v", "ds"), Sql.col("v", "value"))
+        .where(Sql.eq(Sql.col("v", "metric_id"), Sql.text(metric.id())))
+        .where(Sql.atLeast(Sql.col("v", "ds"), Sql.date(used.start())))
+        .where(Sql.atMost(Sql.col("v", "ds"), Sql.date(used.end())))
+        .orderBy(Sql.col("v", "ds"))
+        .build();
+    return Plan.understood(Intent.METRIC_TREND, query, Map.of(Slot.METRIC, metric.id()), used,
+        "Daily values of " + metric.id() + " over " + used + (used.equals(period) ? "" : "; Statsig serves one day"
+            + " per call, so the trend covers the last " + MAX_TREND_DAYS + " days of " + period.label()) + ".");
+  }
+
+  private static Optional<ListTarget> listTarget(String text) {
+    for (ListTarget target : ListTarget.ALL) {
+      for (String name : target.names()) {
+        if (Pattern.compile("\\b" + Pattern.quote(name) + "s?\\b").matcher(text).find()) {
+          return Optional.of(target);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Map.Entry<String, String>> status(ListTarget target, String text) {
+    return target.statuses().entrySet().stream()
+        .filter(s -> Pattern.compile("\\b" + Pattern.quote(s.getKey()) + "\\b").matcher(text).find())
+        .max(Map.Entry.comparingByKey((a, b) -> Integer.compare(a.length(), b.length())));
+  }
+
+  private static List<String> without(List<String> words, Optional<EntityLexicon.Match> match) {
+    return match.map(m -> words.stream().filter(w -> !m.usedWords().contains(w)).toList()).orElse(words);
+  }
+}
