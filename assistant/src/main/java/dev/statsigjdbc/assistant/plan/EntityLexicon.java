@@ -68,7 +68,7 @@ public final class EntityLexicon {
     List<String> name = entity.words();
     int at = indexOfRun(words, name);
     if (at >= 0) {
-      return new Match(entity, 1000 + name.size(), Set.copyOf(name));
+      return new Match(entity, 1000 + name.size(), at, name.size());
     }
     int matched = 0;
     int strong = 0;
@@ -82,8 +82,7 @@ public final class EntityLexicon {
       return null;
     }
     int leading = words.contains(name.get(0)) ? 5 : 0;
-    Set<String> used = Set.copyOf(name.stream().filter(words::contains).toList());
-    return new Match(entity, 10 * matched - (name.size() - matched) + leading, used);
+    return new Match(entity, 10 * matched - (name.size() - matched) + leading, -1, 0);
   }
 
   private static int indexOfRun(List<String> words, List<String> run) {
@@ -95,10 +94,23 @@ public final class EntityLexicon {
     return -1;
   }
 
-  /** A matched entity, how well it matched, and the question words it consumed. */
-  public record Match(Entity entity, int score, Set<String> usedWords) {
+  /**
+   * A matched entity and how well it matched; an exact match also says where its words are
+   * ({@code start}, {@code length}) so that other slots skip them.
+   */
+  public record Match(Entity entity, int score, int start, int length) {
     public boolean exact() {
-      return score >= 1000;
+      return start >= 0;
+    }
+
+    /** The question's words without the ones this match used: its run when exact, else every word of its name. */
+    public List<String> remove(List<String> words) {
+      if (exact()) {
+        List<String> rest = new ArrayList<>(words.subList(0, start));
+        rest.addAll(words.subList(start + length, words.size()));
+        return rest;
+      }
+      return words.stream().filter(w -> !entity.words().contains(w)).toList();
     }
   }
 }

@@ -21,8 +21,8 @@ public final class OfflinePlanner implements Planner {
   static final int DEFAULT_TREND_DAYS = 30;
 
   private static final Pattern SPLIT = Pattern.compile(
-      "\\b(exposure split|split|exposures|exposure|traffic|pass rate|passed|pass fail|allocation of units)\\b");
-  private static final Pattern DECISIONS = Pattern.compile("\\b(ship|shipped|shipping|launched|decided|decision|decisions)\\b");
+      "\\b(exposure split|split|exposures|exposure|traffic|pass rate|pass(?! percentage)|passed|passing|fail|failed|failing)\\b");
+  private static final Pattern DECISIONS = Pattern.compile("\\b(ship|shipped|launched|decided|decision|decisions)\\b");
   private static final Pattern ROLLOUT = Pattern.compile(
       "\\b(rollout|rolled out|rolling out|pass percentage|rules|rule|state|enabled|status)\\b");
   private static final Pattern TREND = Pattern.compile(
@@ -48,21 +48,14 @@ public final class OfflinePlanner implements Planner {
     EntityLexicon lexicon = context.lexicon();
     Optional<Period> period = new TimePhrases(context.today()).find(text);
 
-    Optional<EntityLexicon.Match> metric = lexicon.find(EntityKind.METRIC, words);
-    List<String> rest = without(words, metric);
-    Optional<EntityLexicon.Match> gate = lexicon.find(EntityKind.GATE, rest);
-    Optional<EntityLexicon.Match> experiment = lexicon.find(EntityKind.EXPERIMENT, rest);
+    Map<EntityKind, EntityLexicon.Match> named = EntityResolver.resolve(lexicon, words);
+    Optional<EntityLexicon.Match> metric = Optional.ofNullable(named.get(EntityKind.METRIC));
+    Optional<EntityLexicon.Match> gate = Optional.ofNullable(named.get(EntityKind.GATE));
+    Optional<EntityLexicon.Match> experiment = Optional.ofNullable(named.get(EntityKind.EXPERIMENT));
     boolean saysGate = words.contains("gate") || words.contains("flag");
     boolean saysExperiment = words.contains("experiment") || words.contains("test");
     Optional<ListTarget> listed = listTarget(text);
 
-    if (COUNT.matcher(text).find() && listed.isPresent()) {
-      return count(listed.get(), text);
-    }
-    if (DECISIONS.matcher(text).find() && listed.map(t -> t.table().equals("experiments")).orElse(!saysGate)
-        && !SPLIT.matcher(text).find()) {
-      return decisions(text, metric, period);
-    }
     // A gate is meant when the question says "gate" or names one exactly and no experiment as well.
     boolean gateMeant = gate.isPresent() && (saysGate && !saysExperiment
         || gate.get().exact() && experiment.map(e -> !e.exact()).orElse(true));
@@ -73,6 +66,13 @@ public final class OfflinePlanner implements Planner {
       if (experiment.isPresent()) {
         return experimentSplit(experiment.get().entity(), period);
       }
+    }
+    if (COUNT.matcher(text).find() && listed.isPresent()) {
+      return count(listed.get(), text);
+    }
+    if (DECISIONS.matcher(text).find() && listed.map(t -> t.table().equals("experiments")).orElse(!saysGate)
+        && experiment.map(e -> !e.exact()).orElse(true)) {
+      return decisions(text, metric, period);
     }
     if (gateMeant && ROLLOUT.matcher(text).find()) {
       return gateRollout(gate.get().entity());
@@ -126,7 +126,7 @@ public final class OfflinePlanner implements Planner {
   }
 
   private static Plan decisions(String text, Optional<EntityLexicon.Match> metric, Optional<Period> period) {
-    boolean shippedOnly = Pattern.compile("\\b(ship|shipped|shipping|launched)\\b").matcher(text).find();
+    boolean shippedOnly = Pattern.compile("\\b(ship|shipped|launched)\\b").matcher(text).find();
     List<SqlNode> columns = new ArrayList<>(List.of(Sql.as(Sql.col("e", "id"), "experiment_id"),
         Sql.as(Sql.col("e", "end_time"), "decided_at")));
     SqlNode from = Sql.table("experiments", "e");
@@ -246,9 +246,5 @@ public final class OfflinePlanner implements Planner {
     return target.statuses().entrySet().stream()
         .filter(s -> Pattern.compile("\\b" + Pattern.quote(s.getKey()) + "\\b").matcher(text).find())
         .max(Map.Entry.comparingByKey((a, b) -> Integer.compare(a.length(), b.length())));
-  }
-
-  private static List<String> without(List<String> words, Optional<EntityLexicon.Match> match) {
-    return match.map(m -> words.stream().filter(w -> !m.usedWords().contains(w)).toList()).orElse(words);
   }
 }

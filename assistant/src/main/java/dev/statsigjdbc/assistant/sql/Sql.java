@@ -28,7 +28,7 @@ public final class Sql {
   /** The schema the driver mounts Statsig's tables under. */
   public static final String SCHEMA = "statsig";
   private static final SqlParserPos POS = SqlParserPos.ZERO;
-  /** Unquoted lower-case names print as the catalog spells them (the driver matches case-insensitively). */
+  /** Names quoted as the catalog spells them: columns such as "value" and "count" are reserved words. */
   private static final SqlDialect DIALECT = new CalciteSqlDialect(CalciteSqlDialect.DEFAULT_CONTEXT
       .withIdentifierQuoteString("\"").withUnquotedCasing(Casing.UNCHANGED));
 
@@ -141,7 +141,7 @@ public final class Sql {
   /** The query as text for JDBC and for people. */
   public static String render(SqlNode query) {
     return query.toSqlString(c -> c.withDialect(DIALECT).withAlwaysUseParentheses(false)
-        .withClauseStartsLine(true).withIndentation(2).withQuoteAllIdentifiers(false)).getSql();
+        .withClauseStartsLine(true).withIndentation(2).withQuoteAllIdentifiers(true)).getSql();
   }
 
   static SqlParserPos pos() {
