@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statsigjdbc.assistant.answer.ResultTable;
 import dev.statsigjdbc.assistant.plan.Intent;
-import dev.statsigjdbc.assistant.plan.OfflinePlanner;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -174,8 +171,7 @@ class QuestionSuiteTest {
   @Test
   void offlinePlannerAnswersNineInTenRight() throws Exception {
     Connection connection = DemoConnection.connection();
-    Assistant assistant = new Assistant(connection, new OfflinePlanner(),
-        Clock.fixed(DemoConnection.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    Assistant assistant = DemoConnection.assistant();
     List<String> failures = new ArrayList<>();
     for (Case c : CASES) {
       String verdict = check(assistant, connection, c);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statsigjdbc.assistant.answer.ChartSpec;
 import dev.statsigjdbc.assistant.plan.Intent;
-import dev.statsigjdbc.assistant.plan.OfflinePlanner;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +13,7 @@ class SeedQuestionsTest {
 
   @BeforeAll
   static void connect() throws Exception {
-    assistant = new Assistant(DemoConnection.connection(), new OfflinePlanner(),
-        Clock.fixed(DemoConnection.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    assistant = DemoConnection.assistant();
   }
 
   static Answer ask(String q) throws Exception {
