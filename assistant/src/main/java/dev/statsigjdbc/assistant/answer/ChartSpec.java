@@ -33,6 +33,9 @@ public record ChartSpec(Kind kind, String title, String xLabel, String yLabel, L
     categories = List.copyOf(categories);
     series = List.copyOf(series);
     intervals = intervals == null ? List.of() : List.copyOf(intervals);
+    if (kind == Kind.LIFT && intervals.size() != categories.size()) {
+      throw new IllegalArgumentException("a lift chart needs one interval per category");
+    }
     for (Series s : series) {
       if (s.values().size() != categories.size()) {
         throw new IllegalArgumentException("series " + s.name() + " has " + s.values().size() + " values for "
