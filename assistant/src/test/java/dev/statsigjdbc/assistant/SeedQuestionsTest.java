@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statsigjdbc.assistant.answer.ChartSpec;
 import dev.statsigjdbc.assistant.plan.Intent;
+import dev.statsigjdbc.assistant.chart.PngChartRenderer;
+import dev.statsigjdbc.assistant.chart.VegaLiteRenderer;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +51,31 @@ class SeedQuestionsTest {
     Answer a = ask("Which experiments shipped this quarter and what did they do to activation?");
     assertThat(a.plan().intent()).isEqualTo(Intent.DECISIONS);
     assertThat(a.summary()).contains("checkout_v2").contains("activation");
+  }
+
+  @Test
+  void aWindowBeforeTheExperimentStartedIsFlagged() throws Exception {
+    Answer a = ask("What is the exposure split of checkout_v2 this year?");
+    assertThat(a.plan().intent()).isEqualTo(Intent.EXPERIMENT_EXPOSURE_SPLIT);
+    assertThat(a.caveats()).anySatisfy(c -> assertThat(c).contains("2026-01-01").contains("before checkout_v2 started"));
+  }
+
+  @Test
+  void seedChartsRenderAsPngAndVegaLite() throws Exception {
+    PngChartRenderer png = new PngChartRenderer(800, 500);
+    VegaLiteRenderer vega = new VegaLiteRenderer();
+    Path out = Path.of("target", "charts");
+    Files.createDirectories(out);
+    String[] questions = {"Which experiments shipped this quarter and what did they do to activation?",
+        "What is the exposure split on the new-onboarding gate?", "Did the checkout test move revenue per user?",
+        "How has activation trended over the last 30 days?"};
+    for (int i = 0; i < questions.length; i++) {
+      Answer a = ask(questions[i]);
+      byte[] image = png.render(a.chart()).orElseThrow();
+      Files.write(out.resolve("seed-" + (i + 1) + ".png"), image);
+      assertThat(ImageIO.read(new ByteArrayInputStream(image)).getWidth()).isEqualTo(800);
+      assertThat(vega.render(a.chart()).orElseThrow().path("data").path("values").size()).isPositive();
+    }
   }
 
   @Test

@@ -64,6 +64,16 @@ public final class PngChartRenderer {
     chart.getStyler().setErrorBarsColorSeriesColor(false);
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setXAxisLabelRotation(spec.categories().size() > 1 ? 20 : 0);
+    // Zero always in view, so a bar's direction and its interval read against no change.
+    double low = 0;
+    double high = 0;
+    for (int i = 0; i < spec.categories().size(); i++) {
+      low = Math.min(low, change.values().get(i) - spec.intervals().get(i));
+      high = Math.max(high, change.values().get(i) + spec.intervals().get(i));
+    }
+    double pad = (high - low) * 0.1;
+    chart.getStyler().setYAxisMin(low - pad);
+    chart.getStyler().setYAxisMax(high + pad);
     return chart;
   }
 
@@ -86,6 +96,7 @@ public final class PngChartRenderer {
         .xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setAvailableSpaceFill(0.6);
+    chart.getStyler().setYAxisDecimalPattern("#,##0.##");
     return chart;
   }
 }
