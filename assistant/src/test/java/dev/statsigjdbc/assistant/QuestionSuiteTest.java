@@ -2,7 +2,10 @@ package dev.statsigjdbc.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import dev.statsigjdbc.assistant.answer.ResultTable;
+import dev.statsigjdbc.emulator.api.ApiCall;
 import dev.statsigjdbc.assistant.plan.Intent;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +25,39 @@ import org.junit.jupiter.api.Test;
 class QuestionSuiteTest {
   private static final double REQUIRED_SCORE = 0.9;
 
-  /** A question, the intent it must be read as, the hand-written query, and the answer columns it must match. */
-  record Case(String question, Intent intent, String expectedSql, String... columns) {}
+  /** A question, the intent it must be read as, its expected rows, and the answer columns they must match. */
+  record Case(String question, Intent intent, Expected expected, String... columns) {
+    Case(String question, Intent intent, String expectedSql, String... columns) {
+      this(question, intent, connection -> {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(expectedSql)) {
+          return rows(ResultTable.read(rs), null);
+        }
+      }, columns);
+    }
+  }
+
+  /** Expected rows as normalized text, computed from the emulator's data. */
+  interface Expected {
+    List<String> rows(Connection connection) throws Exception;
+  }
+
+  /** Ids of the entities at a Console API list path whose tags include the tag, straight from the emulator's model. */
+  static Expected consoleTagged(String path, String tag, boolean countOnly) {
+    return connection -> {
+      JsonNode page = DemoConnection.emulator().consoleApi().call(new ApiCall("GET", path, Map.of(),
+          Map.of("limit", IntNode.valueOf(1000)), null));
+      List<String> ids = new ArrayList<>();
+      for (JsonNode e : page.path("data")) {
+        for (JsonNode t : e.path("tags")) {
+          if (t.asText().equals(tag)) {
+            ids.add(List.of(e.path("id").asText()).toString());
+          }
+        }
+      }
+      ids.sort(null);
+      return countOnly ? List.of(List.of(cell(ids.size())).toString()) : ids;
+    };
+  }
 
   private static final String SHIPPED_THIS_QUARTER_ACTIVATION = """
       SELECT e.id, r.percent_change FROM statsig.experiments e
@@ -166,7 +201,14 @@ class QuestionSuiteTest {
             AND r.metric_id = 'revenue_per_user::sum' AND r.test_group_id = e.launched_group_id
           WHERE e.status = 'decision_made' AND e.launched_group_id <> e.control_group_id
             AND e.end_time >= TIMESTAMP '2026-07-01 00:00:00' AND e.end_time < TIMESTAMP '2026-10-01 00:00:00'""",
-          SHIPPED));
+          SHIPPED),
+      // Lists and counts narrowed by a tag; expected straight from the Console API model.
+      new Case("Which experiments are tagged north star?", Intent.LIST_ENTITIES,
+          consoleTagged("/console/v1/experiments", "north_star", false), "id"),
+      new Case("How many experiments have the checkout tag?", Intent.COUNT_ENTITIES,
+          consoleTagged("/console/v1/experiments", "checkout", true), "count"),
+      new Case("List the active experiments tagged onboarding", Intent.LIST_ENTITIES, """
+          SELECT id FROM statsig.experiments WHERE status = 'active' AND tags LIKE '%"onboarding"%'""", "id"));
 
   @Test
   void offlinePlannerAnswersNineInTenRight() throws Exception {
@@ -195,11 +237,7 @@ class QuestionSuiteTest {
       if (answer.plan().intent() != c.intent()) {
         return "read as " + answer.plan().intent() + " (" + answer.plan().explanation() + ")";
       }
-      ResultTable expected;
-      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(c.expectedSql())) {
-        expected = ResultTable.read(rs);
-      }
-      List<String> want = rows(expected, null);
+      List<String> want = c.expected().rows(connection);
       List<String> got = rows(answer.table(), c.columns());
       if (want.isEmpty()) {
         return "the expected query found no rows: the case is not a test";

@@ -44,7 +44,8 @@ public final class Narrator {
   }
 
   private static String status(Plan plan) {
-    return plan.slot(Slot.STATUS) == null ? "" : " with status " + plan.slot(Slot.STATUS);
+    return (plan.slot(Slot.STATUS) == null ? "" : " with status " + plan.slot(Slot.STATUS))
+        + (plan.slot(Slot.TAG) == null ? "" : " tagged " + plan.slot(Slot.TAG));
   }
 
   private static String names(ResultTable t, String column) {

@@ -18,10 +18,10 @@ import java.util.Set;
  * "checkout test" -> {@code checkout_v2}, "revenue per user" -> {@code revenue_per_user::sum}).
  */
 public final class EntityLexicon {
-  /** Words too common to identify anything on their own; they still count inside a full name. */
+  /** Words too common (or statuses) to identify anything on their own; they still count inside a full name. */
   private static final Set<String> WEAK = Set.of("per", "new", "user", "the", "of", "and", "in", "on", "to", "for",
       "v1", "v2", "v3", "web", "mobile", "io", "rate", "time", "count", "day", "page", "test", "experiment", "gate",
-      "metric", "tag", "by", "all", "no");
+      "metric", "tag", "by", "all", "no", "daily", "active", "launched", "disabled", "archived", "setup");
 
   private final List<Entity> entities;
 
@@ -33,7 +33,8 @@ public final class EntityLexicon {
   public static EntityLexicon load(Connection connection) throws SQLException {
     List<Entity> all = new ArrayList<>();
     for (EntityKind kind : EntityKind.values()) {
-      boolean metric = kind == EntityKind.METRIC;
+      // Metrics and tags are named by their names (a metric's ::type is not how people say it; tag ids are opaque).
+      boolean byName = kind == EntityKind.METRIC || kind == EntityKind.TAG;
       Select select = Select.from(Sql.table(kind.table(), "t"))
           .columns(Sql.col("t", "id"), Sql.col("t", "name"));
       try (Statement statement = connection.createStatement();
@@ -41,8 +42,7 @@ public final class EntityLexicon {
         while (rows.next()) {
           String id = rows.getString(1);
           String name = rows.getString(2) == null ? id : rows.getString(2);
-          // A metric is named by its name; its type (::sum, ::event_user) is not how people say it.
-          all.add(new Entity(kind, id, name, Words.of(metric ? name : id)));
+          all.add(new Entity(kind, id, name, Words.of(byName ? name : id)));
         }
       }
     }

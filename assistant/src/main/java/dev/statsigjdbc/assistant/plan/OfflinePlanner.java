@@ -31,6 +31,7 @@ public final class OfflinePlanner implements Planner {
   private static final Pattern EFFECT = Pattern.compile(
       "\\b(move|moved|effect|impact|lift|affect|affected|do to|did to|result|results|significant|change|improve|improved|win|hurt)\\b");
   private static final Pattern COUNT = Pattern.compile("\\b(how many|count|number of)\\b");
+  private static final Pattern TAGGED = Pattern.compile("\\b(tag|tags|tagged)\\b");
   private static final Pattern LIST = Pattern.compile("\\b(list|show|which|what|all|give me|name)\\b");
 
   static final List<String> SUGGESTIONS = List.of(
@@ -48,7 +49,12 @@ public final class OfflinePlanner implements Planner {
     EntityLexicon lexicon = context.lexicon();
     Optional<Period> period = new TimePhrases(context.today()).find(text);
 
-    Map<EntityKind, EntityLexicon.Match> named = EntityResolver.resolve(lexicon, words);
+    // A tag named after "tagged" is a filter, and its words name nothing else ("tagged onboarding").
+    Optional<EntityLexicon.Match> tagMatch = TAGGED.matcher(text).find()
+        ? lexicon.find(EntityKind.TAG, words).filter(EntityLexicon.Match::exact) : Optional.empty();
+    Optional<Entity> tag = tagMatch.map(EntityLexicon.Match::entity);
+    Map<EntityKind, EntityLexicon.Match> named =
+        EntityResolver.resolve(lexicon, tagMatch.map(m -> m.remove(words)).orElse(words));
     Optional<EntityLexicon.Match> metric = Optional.ofNullable(named.get(EntityKind.METRIC));
     Optional<EntityLexicon.Match> gate = Optional.ofNullable(named.get(EntityKind.GATE));
     Optional<EntityLexicon.Match> experiment = Optional.ofNullable(named.get(EntityKind.EXPERIMENT));
@@ -68,7 +74,7 @@ public final class OfflinePlanner implements Planner {
       }
     }
     if (COUNT.matcher(text).find() && listed.isPresent()) {
-      return count(listed.get(), text);
+      return count(listed.get(), text, tag);
     }
     if (DECISIONS.matcher(text).find() && listed.map(t -> t.table().equals("experiments")).orElse(!saysGate)
         && experiment.map(e -> !e.exact()).orElse(true)) {
@@ -90,7 +96,7 @@ public final class OfflinePlanner implements Planner {
       return trend(metric.get().entity(), period.orElse(null), context);
     }
     if (listed.isPresent() && LIST.matcher(text).find()) {
-      return list(listed.get(), text);
+      return list(listed.get(), text, tag);
     }
     return Plan.notUnderstood("I can't answer that one yet: I understand questions about experiments' effects on"
         + " metrics, what shipped in a period, exposure splits of gates and experiments, metric trends, gate"
@@ -98,31 +104,42 @@ public final class OfflinePlanner implements Planner {
         SUGGESTIONS);
   }
 
-  private static Plan count(ListTarget target, String text) {
-    Optional<Map.Entry<String, String>> status = status(target, text);
+  private static Plan count(ListTarget target, String text, Optional<Entity> tag) {
+    Filters filters = filters(target, text, tag);
     SqlNode query = Select.from(Sql.table(target.table(), "t"))
         .columns(Sql.as(Sql.countStar(), "count"))
-        .where(status.map(s -> Sql.eq(Sql.col("t", "status"), Sql.text(s.getValue()))).orElse(null))
+        .where(filters.condition())
         .build();
-    Map<Slot, String> slots = new EnumMap<>(Slot.class);
-    slots.put(Slot.TABLE, target.table());
-    status.ifPresent(s -> slots.put(Slot.STATUS, s.getValue()));
-    return Plan.understood(Intent.COUNT_ENTITIES, query, slots, null,
-        "Counts " + target.table() + status.map(s -> " with status " + s.getValue()).orElse("") + ".");
+    return Plan.understood(Intent.COUNT_ENTITIES, query, filters.slots(), null,
+        "Counts " + target.table() + filters.description() + ".");
   }
 
-  private static Plan list(ListTarget target, String text) {
-    Optional<Map.Entry<String, String>> status = status(target, text);
+  private static Plan list(ListTarget target, String text, Optional<Entity> tag) {
+    Filters filters = filters(target, text, tag);
     SqlNode query = Select.from(Sql.table(target.table(), "t"))
         .columns(target.columns().stream().map(c -> Sql.col("t", c)).toArray(SqlNode[]::new))
-        .where(status.map(s -> Sql.eq(Sql.col("t", "status"), Sql.text(s.getValue()))).orElse(null))
+        .where(filters.condition())
         .orderBy(Sql.col("t", "id"))
         .build();
+    return Plan.understood(Intent.LIST_ENTITIES, query, filters.slots(), null,
+        "Lists " + target.table() + filters.description() + ".");
+  }
+
+  /** The status and tag a list or count is narrowed to, as a condition, slots and words. */
+  private record Filters(SqlNode condition, Map<Slot, String> slots, String description) {}
+
+  private static Filters filters(ListTarget target, String text, Optional<Entity> tag) {
+    Optional<String> status = status(target, text).map(Map.Entry::getValue);
+    Optional<String> tagName = tag.filter(t -> target.tagged()).map(Entity::name);
     Map<Slot, String> slots = new EnumMap<>(Slot.class);
     slots.put(Slot.TABLE, target.table());
-    status.ifPresent(s -> slots.put(Slot.STATUS, s.getValue()));
-    return Plan.understood(Intent.LIST_ENTITIES, query, slots, null,
-        "Lists " + target.table() + status.map(s -> " with status " + s.getValue()).orElse("") + ".");
+    status.ifPresent(s -> slots.put(Slot.STATUS, s));
+    tagName.ifPresent(t -> slots.put(Slot.TAG, t));
+    // Tags are a JSON array of names held as text: match the quoted name.
+    SqlNode condition = Sql.and(status.map(s -> Sql.eq(Sql.col("t", "status"), Sql.text(s))).orElse(null),
+        tagName.map(t -> Sql.like(Sql.col("t", "tags"), Sql.text("%\"" + t + "\"%"))).orElse(null));
+    return new Filters(condition, slots, status.map(s -> " with status " + s).orElse("")
+        + tagName.map(t -> " tagged " + t).orElse(""));
   }
 
   private static Plan decisions(String text, Optional<EntityLexicon.Match> metric, Optional<Period> period) {

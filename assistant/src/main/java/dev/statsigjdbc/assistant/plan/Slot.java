@@ -2,5 +2,5 @@ package dev.statsigjdbc.assistant.plan;
 
 /** The named values a plan resolved from the question. */
 public enum Slot {
-  EXPERIMENT, GATE, METRIC, TABLE, STATUS, DECISION
+  EXPERIMENT, GATE, METRIC, TAG, TABLE, STATUS, DECISION
 }

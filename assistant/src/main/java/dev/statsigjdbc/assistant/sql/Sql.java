@@ -86,6 +86,10 @@ public final class Sql {
     return call(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, left, right);
   }
 
+  public static SqlNode like(SqlNode value, SqlNode pattern) {
+    return call(SqlStdOperatorTable.LIKE, value, pattern);
+  }
+
   /** AND of the non-null conditions; null when there are none. */
   public static SqlNode and(SqlNode... conditions) {
     SqlNode result = null;
