@@ -202,6 +202,31 @@ class QuestionSuiteTest {
           WHERE e.status = 'decision_made' AND e.launched_group_id <> e.control_group_id
             AND e.end_time >= TIMESTAMP '2026-07-01 00:00:00' AND e.end_time < TIMESTAMP '2026-10-01 00:00:00'""",
           SHIPPED),
+      // More phrasings, written after the planner, to keep the score honest.
+      new Case("Show me the results for guest checkout", Intent.EXPERIMENT_EFFECT, """
+          SELECT test_group_name, percent_change, p_value FROM statsig.experiment_results
+          WHERE experiment_id = 'guest_checkout'""", RESULT),
+      new Case("Did the welcome email series improve activation?", Intent.EXPERIMENT_EFFECT, """
+          SELECT test_group_name, percent_change, p_value FROM statsig.experiment_results
+          WHERE experiment_id = 'welcome_email_series' AND metric_id = 'activation::event_user'""", RESULT),
+      new Case("How were exposures split between groups in checkout_v2 over the last 7 days?",
+          Intent.EXPERIMENT_EXPOSURE_SPLIT, """
+          SELECT group_name, SUM(exposures) FROM statsig.experiment_exposures
+          WHERE experiment_id = 'checkout_v2' AND ds BETWEEN DATE '2026-11-19' AND DATE '2026-11-25'
+          GROUP BY group_name""", GROUP_SPLIT),
+      new Case("Page load time trend since October", Intent.METRIC_TREND, """
+          SELECT ds, "value" FROM statsig.metric_values WHERE metric_id = 'page_load_time_ms::mean'
+          AND ds BETWEEN DATE '2026-10-01' AND DATE '2026-11-24'""", TREND),
+      new Case("Which gates are launched?", Intent.LIST_ENTITIES,
+          "SELECT id FROM statsig.gates WHERE status = 'Launched'", "id"),
+      new Case("What's the rollout status of checkout apple pay?", Intent.GATE_ROLLOUT, """
+          SELECT name, pass_percentage FROM statsig.gate_rules WHERE gate_id = 'checkout_apple_pay'""",
+          "rule_name", "pass_percentage"),
+      new Case("Did plus trial length move subscription starts?", Intent.EXPERIMENT_EFFECT, """
+          SELECT test_group_name, percent_change, p_value FROM statsig.experiment_results
+          WHERE experiment_id = 'plus_trial_length' AND metric_id = 'subscription_starts::event_user'""", RESULT),
+      new Case("How many dynamic configs are there?", Intent.COUNT_ENTITIES,
+          "SELECT COUNT(*) FROM statsig.dynamic_configs", "count"),
       // Lists and counts narrowed by a tag; expected straight from the Console API model.
       new Case("Which experiments are tagged north star?", Intent.LIST_ENTITIES,
           consoleTagged("/console/v1/experiments", "north_star", false), "id"),
