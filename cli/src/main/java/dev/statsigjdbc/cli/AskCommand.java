@@ -8,6 +8,7 @@ import dev.statsigjdbc.assistant.chart.PngChartRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,6 +46,10 @@ final class AskCommand implements Callable<Integer> {
     Answer answer;
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source)) {
       answer = Assistant.offline(opened.connection()).ask(question);
+    } catch (SQLException e) {
+      // The driver's messages say what to do (sign in, check the URL, name the missing key).
+      spec.commandLine().getErr().println("statsig-sql ask: " + e.getMessage());
+      return 1;
     }
     Optional<byte[]> image = png == null ? Optional.empty() : new PngChartRenderer(900, 540).render(answer.chart());
     if (image.isPresent()) {

@@ -57,6 +57,12 @@ class AskCommandTest {
   }
 
   @Test
+  void aDataSourceThatCannotConnectIsAOneLineErrorNotAStackTrace() {
+    String result = run(new StringWriter(), "ask", "How many gates are there?", "--source", "nowhere");
+    assertThat(result).startsWith("1|statsig-sql ask: ").doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
   void aDataSourceIsRequired() {
     String result = run(new StringWriter(), "ask", "How many gates are there?");
     assertThat(result).startsWith("2|").contains("--source").contains("--demo");
