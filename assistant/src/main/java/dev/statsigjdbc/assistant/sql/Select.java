@@ -13,7 +13,6 @@ public final class Select {
   private final List<SqlNode> conditions = new ArrayList<>();
   private final List<SqlNode> groupBy = new ArrayList<>();
   private final List<SqlNode> orderBy = new ArrayList<>();
-  private SqlNode fetch;
 
   private Select(SqlNode from) {
     this.from = from;
@@ -46,16 +45,11 @@ public final class Select {
     return this;
   }
 
-  public Select limit(long rows) {
-    fetch = Sql.number(rows);
-    return this;
-  }
-
   public SqlSelect build() {
     if (columns.isEmpty()) {
       throw new IllegalStateException("a SELECT needs at least one column");
     }
     return new SqlSelect(Sql.pos(), null, Sql.list(columns), from, Sql.and(conditions.toArray(SqlNode[]::new)),
-        Sql.list(groupBy), null, null, null, Sql.list(orderBy), null, fetch, null);
+        Sql.list(groupBy), null, null, null, Sql.list(orderBy), null, null, null);
   }
 }

@@ -1,7 +1,6 @@
 package dev.statsigjdbc.assistant.sql;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.sql.JoinConditionType;
@@ -52,10 +51,6 @@ public final class Sql {
 
   public static SqlNode text(String value) {
     return SqlLiteral.createCharString(value, POS);
-  }
-
-  public static SqlNode number(long value) {
-    return SqlLiteral.createExactNumeric(Long.toString(value), POS);
   }
 
   public static SqlNode date(LocalDate day) {
@@ -118,24 +113,12 @@ public final class Sql {
   }
 
   public static SqlNode leftJoin(SqlNode left, SqlNode right, SqlNode on) {
-    return join(left, JoinType.LEFT, right, on);
-  }
-
-  public static SqlNode innerJoin(SqlNode left, SqlNode right, SqlNode on) {
-    return join(left, JoinType.INNER, right, on);
-  }
-
-  private static SqlNode join(SqlNode left, JoinType type, SqlNode right, SqlNode on) {
-    return new SqlJoin(POS, left, SqlLiteral.createBoolean(false, POS), type.symbol(POS), right,
+    return new SqlJoin(POS, left, SqlLiteral.createBoolean(false, POS), JoinType.LEFT.symbol(POS), right,
         JoinConditionType.ON.symbol(POS), on);
   }
 
   static SqlNodeList list(List<SqlNode> nodes) {
     return nodes.isEmpty() ? null : new SqlNodeList(nodes, POS);
-  }
-
-  static SqlNodeList list(SqlNode... nodes) {
-    return new SqlNodeList(Arrays.asList(nodes), POS);
   }
 
   private static SqlBasicCall call(SqlOperator operator, SqlNode... operands) {
