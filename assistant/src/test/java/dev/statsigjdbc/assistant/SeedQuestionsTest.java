@@ -61,6 +61,14 @@ class SeedQuestionsTest {
   }
 
   @Test
+  void aPeriodOnCumulativeResultsIsSaidNotToNarrowThem() throws Exception {
+    Answer a = ask("Did the checkout test move revenue per user this quarter?");
+    assertThat(a.plan().intent()).isEqualTo(Intent.EXPERIMENT_EFFECT);
+    assertThat(a.caveats()).anySatisfy(c -> assertThat(c).contains("whole run"))
+        .anySatisfy(c -> assertThat(c).contains("before checkout_v2 started"));
+  }
+
+  @Test
   void seedChartsRenderAsPngAndVegaLite() throws Exception {
     PngChartRenderer png = new PngChartRenderer(800, 500);
     VegaLiteRenderer vega = new VegaLiteRenderer();

@@ -1,5 +1,6 @@
 package dev.statsigjdbc.assistant.answer;
 
+import dev.statsigjdbc.assistant.plan.Intent;
 import dev.statsigjdbc.assistant.plan.Plan;
 import dev.statsigjdbc.assistant.plan.Slot;
 import dev.statsigjdbc.assistant.plan.StatsigTerms;
@@ -25,6 +26,10 @@ public final class Narrator {
     if (plan.period() != null && experimentStart != null && plan.period().start().isBefore(experimentStart)) {
       caveats.add("The window starts on " + plan.period().start() + ", before " + plan.slot(Slot.EXPERIMENT)
           + " started on " + experimentStart + ": the days before the start have no exposures.");
+    }
+    boolean resultsIntent = plan.intent() == Intent.EXPERIMENT_EFFECT || plan.intent() == Intent.COMPARE_GROUPS;
+    if (resultsIntent && plan.period() != null) {
+      caveats.add("Pulse results cover the experiment's whole run: " + plan.period().label() + " does not narrow them.");
     }
     Narration n = switch (plan.intent()) {
       case EXPERIMENT_EFFECT, COMPARE_GROUPS -> results(plan, t);
