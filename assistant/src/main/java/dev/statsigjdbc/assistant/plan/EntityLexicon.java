@@ -49,6 +49,10 @@ public final class EntityLexicon {
     return new EntityLexicon(all);
   }
 
+  public List<Entity> all(EntityKind kind) {
+    return entities.stream().filter(e -> e.kind() == kind).toList();
+  }
+
   /** The best match of a kind in the text, with the words it used (so other slots can skip them). */
   public Optional<Match> find(EntityKind kind, List<String> words) {
     return entities.stream().filter(e -> e.kind() == kind)

@@ -19,6 +19,8 @@ public final class OfflinePlanner implements Planner {
   /** Metric values come one day per tool call: longer trends are cut to this many recent days. */
   static final int MAX_TREND_DAYS = 92;
   static final int DEFAULT_TREND_DAYS = 30;
+  /** How many names to offer when a question's experiment or gate matched none. */
+  private static final int NAMES_OFFERED = 8;
 
   private static final Pattern SPLIT = Pattern.compile(
       "\\b(exposure split|split|exposures|exposure|traffic|pass rate|pass(?! percentage)|passed|passing|fail|failed|failing)\\b");
@@ -98,10 +100,43 @@ public final class OfflinePlanner implements Planner {
     if (listed.isPresent() && LIST.matcher(text).find()) {
       return list(listed.get(), text, tag);
     }
+    Optional<Plan> unnamed = unnamedEntity(lexicon, text, saysExperiment && experiment.isEmpty(),
+        saysGate && gate.isEmpty(), metric.isEmpty());
+    if (unnamed.isPresent()) {
+      return unnamed.get();
+    }
     return Plan.notUnderstood("I can't answer that one yet: I understand questions about experiments' effects on"
         + " metrics, what shipped in a period, exposure splits of gates and experiments, metric trends, gate"
         + " rollout state, and listing or counting experiments, gates, metrics, tags, configs, layers and segments.",
         SUGGESTIONS);
+  }
+
+  /** A question of a known kind whose experiment, gate or metric matched nothing: say which names exist. */
+  private static Optional<Plan> unnamedEntity(EntityLexicon lexicon, String text, boolean noExperiment, boolean noGate,
+      boolean noMetric) {
+    boolean asksResults = EFFECT.matcher(text).find() || SPLIT.matcher(text).find() || COMPARE.matcher(text).find();
+    if (noExperiment && asksResults) {
+      List<String> ids = ids(lexicon, EntityKind.EXPERIMENT);
+      return Optional.of(Plan.notUnderstood("I couldn't tell which experiment you mean. Experiments include "
+          + String.join(", ", ids) + ".", List.of("Compare the groups of " + ids.get(0),
+          "What is the exposure split of " + ids.get(0) + "?")));
+    }
+    if (noGate && (asksResults || ROLLOUT.matcher(text).find())) {
+      List<String> ids = ids(lexicon, EntityKind.GATE);
+      return Optional.of(Plan.notUnderstood("I couldn't tell which gate you mean. Gates include "
+          + String.join(", ", ids) + ".", List.of("What is the exposure split on the " + ids.get(0) + " gate?",
+          "What is the rollout state of the " + ids.get(0) + " gate?")));
+    }
+    if (noMetric && TREND.matcher(text).find() && !lexicon.all(EntityKind.METRIC).isEmpty()) {
+      List<String> names = lexicon.all(EntityKind.METRIC).stream().map(Entity::name).sorted().toList();
+      return Optional.of(Plan.notUnderstood("I couldn't tell which metric you mean. Metrics: " + String.join(", ", names)
+          + ".", List.of("How has " + names.get(0) + " trended over the last 30 days?")));
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> ids(EntityLexicon lexicon, EntityKind kind) {
+    return lexicon.all(kind).stream().map(Entity::id).sorted().limit(NAMES_OFFERED).toList();
   }
 
   private static Plan count(ListTarget target, String text, Optional<Entity> tag) {

@@ -36,6 +36,20 @@ class OfflinePlannerTest {
   }
 
   @Test
+  void anUnknownExperimentIsNamedAsTheProblemWithNamesThatExist() {
+    Plan plan = planner.plan("Did the zebra test move activation?", context);
+    assertThat(plan.understood()).isFalse();
+    assertThat(plan.explanation()).startsWith("I couldn't tell which experiment you mean").contains("checkout_v2");
+    assertThat(plan.suggestions()).anySatisfy(s -> assertThat(s).contains("checkout_v2"));
+  }
+
+  @Test
+  void anUnknownGateIsNamedAsTheProblem() {
+    Plan plan = planner.plan("What is the exposure split on the zebra gate?", context);
+    assertThat(plan.explanation()).startsWith("I couldn't tell which gate you mean").contains("new_onboarding");
+  }
+
+  @Test
   void somethingElseIsDeclinedWithSuggestions() {
     Plan plan = planner.plan("Write me a poem about dashboards", context);
     assertThat(plan.understood()).isFalse();
