@@ -90,6 +90,10 @@ class SeedQuestionsTest {
   void outsideWhatItUnderstands() throws Exception {
     Answer a = ask("What's the weather in Lisbon?");
     assertThat(a.understood()).isFalse();
-    assertThat(a.summary()).contains("Did the checkout test move revenue per user?");
+    assertThat(a.summary()).contains("Which experiments shipped this quarter and what did they do to activation?");
+    assertThat(a.plan().suggestions()).hasSizeGreaterThanOrEqualTo(4);
+    for (String suggestion : a.plan().suggestions()) {
+      assertThat(assistant.ask(suggestion).understood()).as(suggestion).isTrue();
+    }
   }
 }

@@ -53,7 +53,7 @@ class AskCommandTest {
     StringWriter out = new StringWriter();
     String result = run(out, "ask", "What's the weather?", "--demo");
     assertThat(result).startsWith("1|");
-    assertThat(out.toString()).contains("Did the checkout test move revenue per user?");
+    assertThat(out.toString()).contains("How many experiments are active?");
   }
 
   @Test

@@ -36,14 +36,6 @@ public final class OfflinePlanner implements Planner {
   private static final Pattern TAGGED = Pattern.compile("\\b(tag|tags|tagged)\\b");
   private static final Pattern LIST = Pattern.compile("\\b(list|show|which|what|all|give me|name)\\b");
 
-  static final List<String> SUGGESTIONS = List.of(
-      "Which experiments shipped this quarter and what did they do to activation?",
-      "What is the exposure split on the new-onboarding gate?",
-      "Did the checkout test move revenue per user?",
-      "How has activation trended over the last 30 days?",
-      "How many experiments are active?",
-      "What is the rollout state of the new_onboarding gate?");
-
   @Override
   public Plan plan(String question, PlanningContext context) {
     String text = Words.normalize(question);
@@ -108,7 +100,7 @@ public final class OfflinePlanner implements Planner {
     return Plan.notUnderstood("I can't answer that one yet: I understand questions about experiments' effects on"
         + " metrics, what shipped in a period, exposure splits of gates and experiments, metric trends, gate"
         + " rollout state, and listing or counting experiments, gates, metrics, tags, configs, layers and segments.",
-        SUGGESTIONS);
+        suggestions(lexicon));
   }
 
   /** A question of a known kind whose experiment, gate or metric matched nothing: say which names exist. */
@@ -133,6 +125,21 @@ public final class OfflinePlanner implements Planner {
           + ".", List.of("How has " + names.get(0) + " trended over the last 30 days?")));
     }
     return Optional.empty();
+  }
+
+  /** Questions it can answer, about entities that exist in this org. */
+  static List<String> suggestions(EntityLexicon lexicon) {
+    List<String> out = new ArrayList<>();
+    Optional<String> metric = lexicon.all(EntityKind.METRIC).stream().map(Entity::name).sorted().findFirst();
+    Optional<String> experiment = ids(lexicon, EntityKind.EXPERIMENT).stream().findFirst();
+    Optional<String> gate = ids(lexicon, EntityKind.GATE).stream().findFirst();
+    out.add("Which experiments shipped this quarter" + metric.map(m -> " and what did they do to " + m).orElse("") + "?");
+    gate.ifPresent(g -> out.add("What is the exposure split on the " + g + " gate?"));
+    experiment.ifPresent(e -> out.add("Did " + e + " move " + metric.orElse("its metrics") + "?"));
+    metric.ifPresent(m -> out.add("How has " + m + " trended over the last 30 days?"));
+    out.add("How many experiments are active?");
+    gate.ifPresent(g -> out.add("What is the rollout state of the " + g + " gate?"));
+    return out;
   }
 
   private static List<String> ids(EntityLexicon lexicon, EntityKind kind) {

@@ -54,6 +54,7 @@ class OfflinePlannerTest {
     Plan plan = planner.plan("Write me a poem about dashboards", context);
     assertThat(plan.understood()).isFalse();
     assertThat(plan.sql()).isNull();
-    assertThat(plan.suggestions()).contains("Did the checkout test move revenue per user?");
+    assertThat(plan.suggestions()).contains("Did checkout_v2 move activation?",
+        "What is the exposure split on the new_onboarding gate?");
   }
 }
