@@ -34,6 +34,8 @@ public final class OfflinePlanner implements Planner {
       "\\b(move|moved|effect|impact|lift|affect|affected|do to|did to|result|results|significant|change|improve|improved|win|hurt)\\b");
   private static final Pattern COUNT = Pattern.compile("\\b(how many|count|number of)\\b");
   private static final Pattern TAGGED = Pattern.compile("\\b(tag|tags|tagged)\\b");
+  private static final Pattern ONE_EXPERIMENT = Pattern.compile("\\b(experiment|test)\\b");
+  private static final Pattern ONE_GATE = Pattern.compile("\\b(gate|flag)\\b");
   private static final Pattern LIST = Pattern.compile("\\b(list|show|which|what|all|give me|name)\\b");
 
   @Override
@@ -89,13 +91,14 @@ public final class OfflinePlanner implements Planner {
     if (metric.isPresent() && (TREND.matcher(text).find() || period.isPresent())) {
       return trend(metric.get().entity(), period.orElse(null), context);
     }
-    if (listed.isPresent() && LIST.matcher(text).find()) {
-      return list(listed.get(), text, tag);
-    }
-    Optional<Plan> unnamed = unnamedEntity(lexicon, text, saysExperiment && experiment.isEmpty(),
-        saysGate && gate.isEmpty(), metric.isEmpty());
+    // "the zebra gate" (one, by name) matching nothing is not a request for the list of gates.
+    Optional<Plan> unnamed = unnamedEntity(lexicon, text, experiment.isEmpty() && ONE_EXPERIMENT.matcher(text).find(),
+        gate.isEmpty() && ONE_GATE.matcher(text).find(), metric.isEmpty());
     if (unnamed.isPresent()) {
       return unnamed.get();
+    }
+    if (listed.isPresent() && LIST.matcher(text).find()) {
+      return list(listed.get(), text, tag);
     }
     return Plan.notUnderstood("I can't answer that one yet: I understand questions about experiments' effects on"
         + " metrics, what shipped in a period, exposure splits of gates and experiments, metric trends, gate"
