@@ -31,7 +31,6 @@ public final class Assistant {
   private final Connection connection;
   private final Planner planner;
   private final Clock clock;
-  private final Narrator narrator = new Narrator();
   private EntityLexicon lexicon;
 
   /**
@@ -52,13 +51,14 @@ public final class Assistant {
     if (question == null || question.isBlank()) {
       throw new IllegalArgumentException("Ask a question in words, e.g. \"Did the checkout test move revenue per user?\"");
     }
-    Plan plan = planner.plan(question, new PlanningContext(lexicon(), LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+    EntityLexicon entities = lexicon();
+    Plan plan = planner.plan(question, new PlanningContext(entities, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
     if (!plan.understood()) {
       return new Answer(question, plan, new ResultTable(List.of(), List.of()),
           plan.explanation() + " Try: " + String.join(" | ", plan.suggestions()), List.of(), ChartSpec.table(question));
     }
     ResultTable table = query(plan.sql());
-    Narration narration = narrator.narrate(plan, table, experimentStart(plan));
+    Narration narration = new Narrator(entities::direction).narrate(plan, table, experimentStart(plan));
     return new Answer(question, plan, table, narration.summary(), narration.caveats(), narration.chart());
   }
 

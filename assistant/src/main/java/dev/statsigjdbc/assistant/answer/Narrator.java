@@ -7,6 +7,8 @@ import dev.statsigjdbc.assistant.plan.StatsigTerms;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -17,6 +19,15 @@ public final class Narrator {
   /** Below this many units in a group, a result is too thin to trust. */
   public static final long MIN_UNITS = 1000;
   private static final int NAMES_SHOWN = 10;
+
+  private final Function<String, Optional<String>> goodDirection;
+
+  /**
+   * @param goodDirection for a metric id, the direction that is good ({@code increase} or {@code decrease}), if known
+   */
+  public Narrator(Function<String, Optional<String>> goodDirection) {
+    this.goodDirection = goodDirection;
+  }
 
   /**
    * @param experimentStart the start day of the plan's experiment, when it has one and it started
@@ -60,13 +71,21 @@ public final class Narrator {
   }
 
   /** One sentence per result row: change, interval, p-value, verdict. */
-  private static String resultLine(ResultTable t, int i) {
+  private String resultLine(ResultTable t, int i) {
     Double change = t.number(i, "percent_change");
     if (change == null) {
       return "no result";
     }
     return Numbers.change(change) + " (CI ±" + String.format(java.util.Locale.ROOT, "%.1f", t.number(i, "percent_ci_delta"))
-        + " pts, " + Numbers.pValue(t.number(i, "p_value")) + ", " + (moved(t, i) ? "significant" : "not significant") + ")";
+        + " pts, " + Numbers.pValue(t.number(i, "p_value")) + ", "
+        + (moved(t, i) ? "significant" + direction(t.text(i, "metric_id"), change) : "not significant") + ")";
+  }
+
+  private String direction(String metricId, double change) {
+    return goodDirection.apply(metricId)
+        .map(good -> (change > 0) == good.equalsIgnoreCase("increase") ? ", the good direction"
+            : ", the wrong direction: " + good + " is good")
+        .orElse("");
   }
 
   private static boolean moved(ResultTable t, int i) {
@@ -89,7 +108,7 @@ public final class Narrator {
     return out;
   }
 
-  private static Narration results(Plan plan, ResultTable t) {
+  private Narration results(Plan plan, ResultTable t) {
     String experiment = plan.slot(Slot.EXPERIMENT);
     String metric = plan.slot(Slot.METRIC);
     if (t.size() == 0) {
@@ -129,7 +148,7 @@ public final class Narrator {
         List.of(new ChartSpec.Series("change", values)), intervals);
   }
 
-  private static Narration decisions(Plan plan, ResultTable t) {
+  private Narration decisions(Plan plan, ResultTable t) {
     String verb = plan.slot(Slot.DECISION);
     String when = plan.period() == null ? "" : " " + plan.period().label() + " (" + plan.period().start() + " to "
         + plan.period().end() + ")";

@@ -33,20 +33,28 @@ public final class EntityLexicon {
   public static EntityLexicon load(Connection connection) throws SQLException {
     List<Entity> all = new ArrayList<>();
     for (EntityKind kind : EntityKind.values()) {
+      boolean metric = kind == EntityKind.METRIC;
       // Metrics and tags are named by their names (a metric's ::type is not how people say it; tag ids are opaque).
-      boolean byName = kind == EntityKind.METRIC || kind == EntityKind.TAG;
+      boolean byName = metric || kind == EntityKind.TAG;
       Select select = Select.from(Sql.table(kind.table(), "t"))
-          .columns(Sql.col("t", "id"), Sql.col("t", "name"));
+          .columns(Sql.col("t", "id"), Sql.col("t", "name"), metric ? Sql.col("t", "directionality") : Sql.text(""));
       try (Statement statement = connection.createStatement();
            ResultSet rows = statement.executeQuery(Sql.render(select.build()))) {
         while (rows.next()) {
           String id = rows.getString(1);
           String name = rows.getString(2) == null ? id : rows.getString(2);
-          all.add(new Entity(kind, id, name, Words.of(byName ? name : id)));
+          String direction = metric ? rows.getString(3) : null;
+          all.add(new Entity(kind, id, name, Words.of(byName ? name : id), direction));
         }
       }
     }
     return new EntityLexicon(all);
+  }
+
+  /** The direction that is good for a metric ({@code increase} or {@code decrease}), when the metric says. */
+  public Optional<String> direction(String metricId) {
+    return entities.stream().filter(e -> e.kind() == EntityKind.METRIC && e.id().equals(metricId))
+        .map(Entity::direction).filter(d -> d != null && !d.isBlank()).findFirst();
   }
 
   public List<Entity> all(EntityKind kind) {

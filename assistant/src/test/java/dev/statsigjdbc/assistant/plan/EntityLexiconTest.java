@@ -19,11 +19,11 @@ class EntityLexiconTest {
       metric("checkout_conversion", "funnel")));
 
   static Entity entity(EntityKind kind, String id, String name) {
-    return new Entity(kind, id, name, Words.of(id));
+    return new Entity(kind, id, name, Words.of(id), null);
   }
 
   static Entity metric(String name, String type) {
-    return new Entity(EntityKind.METRIC, name + "::" + type, name, Words.of(name));
+    return new Entity(EntityKind.METRIC, name + "::" + type, name, Words.of(name), "increase");
   }
 
   static Map<EntityKind, EntityLexicon.Match> resolve(String question) {
