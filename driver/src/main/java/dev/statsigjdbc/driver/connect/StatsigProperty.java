@@ -33,7 +33,19 @@ public enum StatsigProperty {
   CALLBACK_TIMEOUT_SECONDS("callbackTimeoutSeconds", "300",
       "How long to wait for the browser to come back to the loopback redirect during sign-in."),
   TIMEOUT_SECONDS("timeoutSeconds", "30",
-      "Connect and per-request timeout for calls to the MCP server.");
+      "Connect and per-request timeout for calls to the MCP server."),
+  CACHE_TTL_SECONDS("cacheTtlSeconds", "300",
+      "How long a tool result is reused by later queries of the same connection; 0 turns the cache off."),
+  MAX_CONCURRENCY("maxConcurrency", "4",
+      "Tool calls in flight at once per connection."),
+  REQUESTS_PER_10_SECONDS("requestsPer10Seconds", "90",
+      "Tool calls allowed per 10 seconds per connection (Statsig allows about 100 per project)."),
+  MAX_RETRIES("maxRetries", "3",
+      "Retries of a tool call answered with HTTP 429 or 5xx (honouring Retry-After)."),
+  BLOCK_TOOLS("blockTools", null,
+      "Extra tools to hide from SQL: comma-separated regular expressions matched case-insensitively against tool names."),
+  ALLOW_TOOLS("allowTools", null,
+      "Comma-separated tool names you vouch for as read-only although their names or annotations look like writes.");
 
   private final String key;
   private final String defaultValue;

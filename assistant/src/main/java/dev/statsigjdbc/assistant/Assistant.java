@@ -1,0 +1,92 @@
+package dev.statsigjdbc.assistant;
+
+import dev.statsigjdbc.assistant.answer.ChartSpec;
+import dev.statsigjdbc.assistant.answer.Narration;
+import dev.statsigjdbc.assistant.answer.Narrator;
+import dev.statsigjdbc.assistant.answer.ResultTable;
+import dev.statsigjdbc.assistant.plan.EntityLexicon;
+import dev.statsigjdbc.assistant.plan.OfflinePlanner;
+import dev.statsigjdbc.assistant.plan.Plan;
+import dev.statsigjdbc.assistant.plan.Planner;
+import dev.statsigjdbc.assistant.plan.PlanningContext;
+import dev.statsigjdbc.assistant.plan.Slot;
+import dev.statsigjdbc.assistant.sql.Select;
+import dev.statsigjdbc.assistant.sql.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Answers questions over a JDBC connection to Statsig: plan, run the SQL, narrate. Knows nothing
+ * about how the connection reaches Statsig.
+ */
+public final class Assistant {
+  private final Connection connection;
+  private final Planner planner;
+  private final Clock clock;
+  private EntityLexicon lexicon;
+
+  /**
+   * @param clock what "today" is for time phrases (UTC day of the clock)
+   */
+  public Assistant(Connection connection, Planner planner, Clock clock) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.planner = Objects.requireNonNull(planner, "planner");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The offline planner over the system clock. */
+  public static Assistant offline(Connection connection) {
+    return new Assistant(connection, new OfflinePlanner(), Clock.systemUTC());
+  }
+
+  public Answer ask(String question) throws SQLException {
+    if (question == null || question.isBlank()) {
+      throw new IllegalArgumentException("Ask a question in words, e.g. \"Did the checkout test move revenue per user?\"");
+    }
+    EntityLexicon entities = lexicon();
+    Plan plan = planner.plan(question, new PlanningContext(entities, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+    if (!plan.understood()) {
+      return new Answer(question, plan, new ResultTable(List.of(), List.of()),
+          plan.explanation() + " Try: " + String.join(" | ", plan.suggestions()), List.of(), ChartSpec.table(question));
+    }
+    ResultTable table = query(plan.sql());
+    Narration narration = new Narrator(entities::direction).narrate(plan, table, experimentStart(plan));
+    return new Answer(question, plan, table, narration.summary(), narration.caveats(), narration.chart());
+  }
+
+  /** The entities known to the connection, read on first use. */
+  public synchronized EntityLexicon lexicon() throws SQLException {
+    if (lexicon == null) {
+      lexicon = EntityLexicon.load(connection);
+    }
+    return lexicon;
+  }
+
+  private ResultTable query(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      return ResultTable.read(rows);
+    }
+  }
+
+  /** When a plan has both an experiment and a period, the experiment's start day: windows before it are empty. */
+  private LocalDate experimentStart(Plan plan) throws SQLException {
+    String experiment = plan.slot(Slot.EXPERIMENT);
+    if (experiment == null || plan.period() == null) {
+      return null;
+    }
+    ResultTable t = query(Sql.render(Select.from(Sql.table("experiments", "e"))
+        .columns(Sql.col("e", "start_time"))
+        .where(Sql.eq(Sql.col("e", "id"), Sql.text(experiment)))
+        .build()));
+    Object start = t.size() == 0 ? null : t.value(0, "start_time");
+    return start instanceof Timestamp ts ? ts.toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null;
+  }
+}

@@ -1,0 +1,293 @@
+package dev.statsigjdbc.assistant.answer;
+
+import dev.statsigjdbc.assistant.plan.Intent;
+import dev.statsigjdbc.assistant.plan.Plan;
+import dev.statsigjdbc.assistant.plan.Slot;
+import dev.statsigjdbc.assistant.plan.StatsigTerms;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * Turns a plan's result into a summary with the numbers that matter, caveats and the chart that
+ * fits its shape.
+ */
+public final class Narrator {
+  /** Below this many units in a group, a result is too thin to trust. */
+  public static final long MIN_UNITS = 1000;
+  private static final int NAMES_SHOWN = 10;
+
+  private final Function<String, Optional<String>> goodDirection;
+
+  /**
+   * @param goodDirection for a metric id, the direction that is good ({@code increase} or {@code decrease}), if known
+   */
+  public Narrator(Function<String, Optional<String>> goodDirection) {
+    this.goodDirection = goodDirection;
+  }
+
+  /**
+   * @param experimentStart the start day of the plan's experiment, when it has one and it started
+   */
+  public Narration narrate(Plan plan, ResultTable t, LocalDate experimentStart) {
+    List<String> caveats = new ArrayList<>();
+    if (plan.period() != null && experimentStart != null && plan.period().start().isBefore(experimentStart)) {
+      caveats.add("The window starts on " + plan.period().start() + ", before " + plan.slot(Slot.EXPERIMENT)
+          + " started on " + experimentStart + ": the days before the start have no exposures.");
+    }
+    boolean resultsIntent = plan.intent() == Intent.EXPERIMENT_EFFECT || plan.intent() == Intent.COMPARE_GROUPS;
+    if (resultsIntent && plan.period() != null) {
+      caveats.add("Pulse results cover the experiment's whole run: " + plan.period().label() + " does not narrow them.");
+    }
+    Narration n = switch (plan.intent()) {
+      case EXPERIMENT_EFFECT, COMPARE_GROUPS -> results(plan, t);
+      case DECISIONS -> decisions(plan, t);
+      case GATE_EXPOSURE_SPLIT -> gateSplit(plan, t);
+      case EXPERIMENT_EXPOSURE_SPLIT -> experimentSplit(plan, t);
+      case METRIC_TREND -> trend(plan, t);
+      case GATE_ROLLOUT -> rollout(plan, t);
+      case COUNT_ENTITIES -> new Narration("There are " + t.value(0, "count") + " " + plan.slot(Slot.TABLE)
+          + status(plan) + ".", List.of(), ChartSpec.table(plan.slot(Slot.TABLE)));
+      case LIST_ENTITIES -> new Narration(t.size() + " " + plan.slot(Slot.TABLE) + status(plan)
+          + (t.size() == 0 ? "." : ": " + names(t, "id") + "."), List.of(), ChartSpec.table(plan.slot(Slot.TABLE)));
+      case UNKNOWN -> throw new IllegalArgumentException("a plan that was not understood has no result to narrate");
+    };
+    caveats.addAll(n.caveats());
+    return new Narration(n.summary(), caveats, n.chart());
+  }
+
+  private static String status(Plan plan) {
+    return (plan.slot(Slot.STATUS) == null ? "" : " with status " + plan.slot(Slot.STATUS))
+        + (plan.slot(Slot.TAG) == null ? "" : " tagged " + plan.slot(Slot.TAG));
+  }
+
+  private static String names(ResultTable t, String column) {
+    List<String> names = IntStream.range(0, t.size()).mapToObj(i -> t.text(i, column)).toList();
+    return names.size() <= NAMES_SHOWN ? String.join(", ", names)
+        : String.join(", ", names.subList(0, NAMES_SHOWN)) + " and " + (names.size() - NAMES_SHOWN) + " more";
+  }
+
+  /** One sentence per result row: change, interval, p-value, verdict. */
+  private String resultLine(ResultTable t, int i) {
+    Double change = t.number(i, "percent_change");
+    if (change == null) {
+      return "no result";
+    }
+    return Numbers.change(change) + " (CI ±" + String.format(java.util.Locale.ROOT, "%.1f", t.number(i, "percent_ci_delta"))
+        + " pts, " + Numbers.pValue(t.number(i, "p_value")) + ", "
+        + (moved(t, i) ? "significant" + direction(t.text(i, "metric_id"), change) : "not significant") + ")";
+  }
+
+  private String direction(String metricId, double change) {
+    return goodDirection.apply(metricId)
+        .map(good -> (change > 0) == good.equalsIgnoreCase("increase") ? ", the good direction"
+            : ", the wrong direction: " + good + " is good")
+        .orElse("");
+  }
+
+  private static boolean moved(ResultTable t, int i) {
+    Double abs = t.number(i, "absolute_change");
+    Double ci = t.number(i, "ci_delta");
+    return abs != null && ci != null && StatsigTerms.moved(abs, ci);
+  }
+
+  private static List<String> thinResults(ResultTable t) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      Double test = t.number(i, "test_units");
+      Double control = t.number(i, "control_units");
+      if (test != null && control != null && Math.min(test, control) < MIN_UNITS) {
+        out.add("Too few exposures for " + t.text(i, "metric_id") + " (" + t.text(i, "test_group_name") + "): "
+            + Numbers.count(test) + " test and " + Numbers.count(control) + " control units, under " + MIN_UNITS
+            + "; treat the result as noise.");
+      }
+    }
+    return out;
+  }
+
+  private Narration results(Plan plan, ResultTable t) {
+    String experiment = plan.slot(Slot.EXPERIMENT);
+    String metric = plan.slot(Slot.METRIC);
+    if (t.size() == 0) {
+      return new Narration("No results for " + experiment + (metric == null ? "" : " on " + metric) + ".",
+          List.of(experiment + " has no pulse results" + (metric == null ? "" : " for " + metric)
+              + ": it may not measure it, or may not have started."), ChartSpec.table(experiment));
+    }
+    List<String> lines = new ArrayList<>();
+    long significant = 0;
+    for (int i = 0; i < t.size(); i++) {
+      significant += moved(t, i) ? 1 : 0;
+      lines.add(t.text(i, "test_group_name") + " vs control on " + t.text(i, "metric_id") + ": " + resultLine(t, i));
+    }
+    String lead = metric != null
+        ? (significant > 0 ? "Yes: " + experiment + " moved " + metric + " significantly." 
+            : "No: " + experiment + " did not move " + metric + " significantly.")
+        : experiment + ": " + significant + " of " + t.size() + " results are significant.";
+    return new Narration(lead + " " + String.join("; ", lines) + ".", thinResults(t), lift(experiment, t, true));
+  }
+
+  private static ChartSpec lift(String title, ResultTable t, boolean labelByMetric) {
+    List<String> categories = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    List<Double> intervals = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      if (t.number(i, "percent_change") == null) {
+        continue;
+      }
+      categories.add((labelByMetric ? t.text(i, "metric_id") : t.text(i, "experiment_id")) + " · " + t.text(i, "test_group_name"));
+      values.add(t.number(i, "percent_change"));
+      intervals.add(t.number(i, "percent_ci_delta"));
+    }
+    if (categories.isEmpty()) {
+      return ChartSpec.table(title);
+    }
+    return new ChartSpec(ChartSpec.Kind.LIFT, title, "result", "change (%)", categories,
+        List.of(new ChartSpec.Series("change", values)), intervals);
+  }
+
+  private Narration decisions(Plan plan, ResultTable t) {
+    String verb = plan.slot(Slot.DECISION);
+    String when = plan.period() == null ? "" : " " + plan.period().label() + " (" + plan.period().start() + " to "
+        + plan.period().end() + ")";
+    if (t.size() == 0) {
+      return new Narration("No experiments " + verb + when + ".", List.of(), ChartSpec.table("experiments " + verb));
+    }
+    StringBuilder s = new StringBuilder(t.size() + " experiment" + (t.size() == 1 ? "" : "s") + " " + verb + when
+        + ": " + names(t, "experiment_id") + ".");
+    String metric = plan.slot(Slot.METRIC);
+    if (metric == null) {
+      return new Narration(s.toString(), List.of(), ChartSpec.table("experiments " + verb));
+    }
+    List<String> measured = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      if (t.number(i, "percent_change") != null) {
+        measured.add(t.text(i, "experiment_id") + " " + resultLine(t, i));
+      }
+    }
+    s.append(" On ").append(metric).append(": ");
+    s.append(measured.isEmpty() ? "none of them measures it." : String.join("; ", measured) + ".");
+    if (!measured.isEmpty() && measured.size() < t.size()) {
+      s.append(" The other ").append(t.size() - measured.size()).append(" do not measure ").append(metric).append('.');
+    }
+    return new Narration(s.toString(), thinResults(t), lift("experiments " + verb + " · " + metric, t, false));
+  }
+
+  private static Narration gateSplit(Plan plan, ResultTable t) {
+    String gate = plan.slot(Slot.GATE);
+    if (t.size() == 0) {
+      return new Narration("No rule results for the gate " + gate + ".",
+          List.of(gate + " has no rule results yet: it may be new or have no checks."), ChartSpec.table(gate));
+    }
+    double passed = 0;
+    double failed = 0;
+    List<String> rules = new ArrayList<>();
+    List<Double> pass = new ArrayList<>();
+    List<Double> fail = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      double p = t.number(i, "units_passed");
+      double f = t.number(i, "units_failed");
+      passed += p;
+      failed += f;
+      rules.add(t.text(i, "rule_name"));
+      pass.add(p);
+      fail.add(f);
+    }
+    List<String> perRule = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      perRule.add(rules.get(i) + " " + Numbers.share(pass.get(i), pass.get(i) + fail.get(i)) + " passed of "
+          + Numbers.count(pass.get(i) + fail.get(i)));
+    }
+    String summary = "Exposure split on " + gate + ": " + Numbers.count(passed) + " units passed ("
+        + Numbers.share(passed, passed + failed) + ") and " + Numbers.count(failed) + " failed ("
+        + Numbers.share(failed, passed + failed) + ") across " + rules.size() + " rules; " + String.join("; ", perRule) + ".";
+    List<String> caveats = passed + failed < MIN_UNITS
+        ? List.of("Only " + Numbers.count(passed + failed) + " units reached " + gate + ": too few to read much into the split.")
+        : List.of();
+    return new Narration(summary, caveats, new ChartSpec(ChartSpec.Kind.BAR, "Exposure split · " + gate, "rule", "units",
+        rules, List.of(new ChartSpec.Series("passed", pass), new ChartSpec.Series("failed", fail)), null));
+  }
+
+  private static Narration experimentSplit(Plan plan, ResultTable t) {
+    String experiment = plan.slot(Slot.EXPERIMENT);
+    if (t.size() == 0) {
+      return new Narration("No exposures recorded for " + experiment + ".",
+          List.of(experiment + " has no exposures" + (plan.period() == null ? "" : " in " + plan.period().label())
+              + ": it may not have started."), ChartSpec.table(experiment));
+    }
+    double total = 0;
+    for (int i = 0; i < t.size(); i++) {
+      total += t.number(i, "exposures");
+    }
+    List<String> groups = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      double n = t.number(i, "exposures");
+      groups.add(t.text(i, "group_name"));
+      values.add(n);
+      parts.add(t.text(i, "group_name") + " " + Numbers.count(n) + " (" + Numbers.share(n, total) + ")");
+    }
+    List<String> caveats = total < MIN_UNITS
+        ? List.of("Only " + Numbers.count(total) + " exposures: too few for the split to mean much.") : List.of();
+    return new Narration("Exposure split on " + experiment + ": " + Numbers.count(total) + " exposures; "
+        + String.join(", ", parts) + ".", caveats, new ChartSpec(ChartSpec.Kind.BAR, "Exposure split · " + experiment,
+        "group", "exposures", groups, List.of(new ChartSpec.Series("exposures", values)), null));
+  }
+
+  private static Narration trend(Plan plan, ResultTable t) {
+    String metric = plan.slot(Slot.METRIC);
+    List<String> days = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      if (t.number(i, "value") != null) {
+        days.add(t.text(i, "ds"));
+        values.add(t.number(i, "value"));
+      }
+    }
+    if (values.isEmpty()) {
+      return new Narration("No values of " + metric + " in " + plan.period() + ".", List.of(), ChartSpec.table(metric));
+    }
+    int low = IntStream.range(0, values.size()).boxed().min((a, b) -> Double.compare(values.get(a), values.get(b))).orElseThrow();
+    int high = IntStream.range(0, values.size()).boxed().max((a, b) -> Double.compare(values.get(a), values.get(b))).orElseThrow();
+    double first = values.get(0);
+    double last = values.get(values.size() - 1);
+    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    String summary = metric + " over " + plan.period().label() + ": from " + Numbers.value(first) + " on " + days.get(0)
+        + " to " + Numbers.value(last) + " on " + days.get(days.size() - 1)
+        + (first == 0 ? "" : " (" + Numbers.change(100 * (last - first) / first) + ")") + "; low "
+        + Numbers.value(values.get(low)) + " on " + days.get(low) + ", high " + Numbers.value(values.get(high)) + " on "
+        + days.get(high) + ", mean " + Numbers.value(mean) + " over " + values.size() + " days.";
+    List<String> caveats = values.size() < plan.period().days()
+        ? List.of("Values for " + (plan.period().days() - values.size()) + " of " + plan.period().days() + " days are missing.")
+        : List.of();
+    return new Narration(summary, caveats, new ChartSpec(ChartSpec.Kind.LINE, metric, "day", metric, days,
+        List.of(new ChartSpec.Series(metric, values)), null));
+  }
+
+  private static Narration rollout(Plan plan, ResultTable t) {
+    String gate = plan.slot(Slot.GATE);
+    if (t.size() == 0) {
+      return new Narration("No gate " + gate + ".", List.of(), ChartSpec.table(gate));
+    }
+    boolean enabled = Boolean.TRUE.equals(t.value(0, "is_enabled"));
+    List<String> rules = new ArrayList<>();
+    List<Double> percentages = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      if (t.text(i, "rule_name") != null) {
+        double pct = t.number(i, "pass_percentage");
+        rules.add(t.text(i, "rule_name"));
+        percentages.add(pct);
+        parts.add(t.text(i, "rule_name") + " " + Numbers.value(pct) + "%");
+      }
+    }
+    String summary = gate + " is " + t.text(0, "status") + " and " + (enabled ? "enabled" : "disabled") + " with "
+        + rules.size() + " rule" + (rules.size() == 1 ? "" : "s") + (parts.isEmpty() ? "." : ": " + String.join(", ", parts) + ".");
+    return new Narration(summary, List.of(), rules.isEmpty() ? ChartSpec.table(gate)
+        : new ChartSpec(ChartSpec.Kind.BAR, "Rollout · " + gate, "rule", "pass percentage", rules,
+            List.of(new ChartSpec.Series("pass %", percentages)), null));
+  }
+}

@@ -1,0 +1,6 @@
+package dev.statsigjdbc.assistant.plan;
+
+/** The named values a plan resolved from the question. */
+public enum Slot {
+  EXPERIMENT, GATE, METRIC, TAG, TABLE, STATUS, DECISION
+}

@@ -1,0 +1,72 @@
+package dev.statsigjdbc.driver.jdbc;
+
+import dev.statsigjdbc.driver.mcp.McpSession;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+
+/**
+ * The connection an application gets: Calcite's connection, read-only and always in
+ * auto-commit (commit and rollback do nothing, there is nothing to commit), refusing statements
+ * that would write before Calcite sees them, and closing the MCP session with itself.
+ */
+final class ConnectionHandler extends ForwardingHandler {
+  private final Connection calcite;
+  private final McpSession session;
+  private final String description;
+
+  private ConnectionHandler(Connection calcite, McpSession session, ConnectionContext context) {
+    super(calcite, context);
+    this.calcite = calcite;
+    this.session = session;
+    this.description = "StatsigConnection[" + session.address() + "]";
+  }
+
+  static Connection wrap(Connection calcite, McpSession session, ConnectionContext context) {
+    return proxy(Connection.class, new ConnectionHandler(calcite, session, context));
+  }
+
+  @Override
+  protected Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+      case "close":
+        try {
+          calcite.close();
+        } finally {
+          session.close();
+        }
+        return null;
+      case "getAutoCommit", "isReadOnly":
+        return true;
+      case "setAutoCommit", "commit", "rollback", "setTransactionIsolation":
+        return null;
+      case "getTransactionIsolation":
+        return Connection.TRANSACTION_NONE;
+      case "setReadOnly":
+        if (!(Boolean) args[0]) {
+          warn(new SQLWarning("The Statsig JDBC driver is read-only; setReadOnly(false) has no effect.", "01000"));
+        }
+        return null;
+      case "setSavepoint", "releaseSavepoint", "prepareCall":
+        throw new SQLFeatureNotSupportedException(
+            method.getName() + " is not supported: the Statsig JDBC driver is read-only and has no transactions.",
+            "0A000");
+      case "createStatement":
+        return StatementHandler.wrap((Statement) forward(method, args), proxy, context, null);
+      case "prepareStatement": {
+        SqlInspection sql = StatementHandler.check((String) args[0], context);
+        return StatementHandler.wrap((PreparedStatement) forward(method, args), proxy, context, sql);
+      }
+      case "getMetaData":
+        return MetaDataHandler.wrap((DatabaseMetaData) forward(method, args), proxy, calcite, context);
+      case "toString":
+        return description;
+      default:
+        return FORWARD;
+    }
+  }
+}

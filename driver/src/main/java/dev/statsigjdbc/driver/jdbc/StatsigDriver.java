@@ -1,0 +1,128 @@
+package dev.statsigjdbc.driver.jdbc;
+
+import dev.statsigjdbc.adapter.StatsigSchemaFactory;
+import dev.statsigjdbc.driver.connect.ConnectionTarget;
+import dev.statsigjdbc.driver.connect.ConnectionTargets;
+import dev.statsigjdbc.driver.connect.StatsigProperty;
+import dev.statsigjdbc.driver.mcp.McpSession;
+import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.parser.SqlParser;
+
+/**
+ * {@code jdbc:statsig:} — SQL over Statsig's MCP server. A Calcite driver with a vanity prefix:
+ * each connection opens an MCP session, mounts the adapter's {@code statsig} schema over it as
+ * the default schema, and hands out a read-only, auto-commit connection that closes the session.
+ *
+ * <p>URL: {@code jdbc:statsig:key=value;key=value} (keys of {@link StatsigProperty}); properties
+ * passed to {@code connect} fill in what the URL leaves out.
+ */
+public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
+  public static final String PREFIX = "jdbc:statsig:";
+
+  /** How identifiers are read, both by Calcite and by the driver's own SQL inspection. */
+  static final SqlParser.Config PARSER = SqlParser.config()
+      .withCaseSensitive(false)
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.TO_LOWER)
+      .withQuotedCasing(Casing.UNCHANGED);
+
+  static {
+    new StatsigDriver().register();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    String version = StatsigDriver.class.getPackage().getImplementationVersion();
+    return new DriverVersion("Statsig JDBC Driver", version == null ? "0.1.0-development" : version,
+        "Statsig (MCP)", "V1", true, 0, 1, 0, 1);
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    CatalogRemarks remarks = new CatalogRemarks();
+    return CalciteMetaImpl.create((CalciteConnection) connection, remarks.tables(), remarks.columns());
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    Properties properties = properties(url, info);
+    ConnectionTarget target;
+    McpSession session;
+    try {
+      target = ConnectionTargets.resolve(properties, System.getenv());
+      session = McpSession.open(target.address(), target.credentials(), DriverOptions.timeout(properties));
+    } catch (IllegalArgumentException badProperties) {
+      throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlErrors.UNREACHABLE, badProperties);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e, List.of());
+    }
+    try {
+      Connection calcite = super.connect(PREFIX, calciteProperties());
+      CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
+      SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
+          StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, new McpToolSource(session), DriverOptions.adapterOptions(properties));
+      calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
+      List<String> tables = List.copyOf(new java.util.TreeSet<>(schema.getTableNames()));
+      return ConnectionHandler.wrap(calcite, session, new ConnectionContext(PARSER, () -> tables));
+    } catch (SQLException | RuntimeException e) {
+      session.close();
+      throw e instanceof SQLException sql ? sql : SqlErrors.translate(e, List.of());
+    }
+  }
+
+  /** Every connection property with its description and default (or the value given). */
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    Properties given = acceptsURL(url) ? properties(url, info) : new Properties();
+    List<DriverPropertyInfo> out = new ArrayList<>();
+    for (StatsigProperty property : StatsigProperty.values()) {
+      DriverPropertyInfo entry = new DriverPropertyInfo(property.key(), property.get(given));
+      entry.description = property.description();
+      entry.required = false;
+      out.add(entry);
+    }
+    return out.toArray(DriverPropertyInfo[]::new);
+  }
+
+  /** URL parameters over the given properties (the URL wins, as in other drivers). */
+  static Properties properties(String url, Properties info) throws SQLException {
+    Properties merged = new Properties();
+    if (info != null) {
+      info.forEach(merged::put);
+    }
+    return ConnectStringParser.parse(url.substring(PREFIX.length()), merged);
+  }
+
+  /** Calcite's own settings; never the caller's properties, which may hold secrets. */
+  private static Properties calciteProperties() {
+    Properties calcite = new Properties();
+    calcite.setProperty("caseSensitive", "false");
+    calcite.setProperty("quoting", PARSER.quoting().name());
+    calcite.setProperty("unquotedCasing", PARSER.unquotedCasing().name());
+    calcite.setProperty("quotedCasing", PARSER.quotedCasing().name());
+    return calcite;
+  }
+}
