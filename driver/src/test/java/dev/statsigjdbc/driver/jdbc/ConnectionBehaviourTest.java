@@ -149,7 +149,7 @@ class ConnectionBehaviourTest {
 
       assertThat(connection.getAutoCommit()).isTrue();
       assertThat(connection.isReadOnly()).isTrue();
-      assertThat(connection.getWarnings().getMessage()).contains("read-only");
+      assertThat((Object) connection.getWarnings()).isNull();
       assertThat(connection.getMetaData().isReadOnly()).isTrue();
     }
   }
