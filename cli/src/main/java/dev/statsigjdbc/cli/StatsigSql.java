@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = StatsigSql.Version.class,
     description = "SQL over Statsig: experiments, gates and metrics as tables.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, SourcesCommand.class, EncryptCommand.class, CommandLine.HelpCommand.class})
 public final class StatsigSql implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,7 +20,8 @@ public final class StatsigSql implements Runnable {
 
   /** The configured command line; tests run commands through it in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new StatsigSql()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new StatsigSql()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new ExitCodes());
   }
 
   @Override

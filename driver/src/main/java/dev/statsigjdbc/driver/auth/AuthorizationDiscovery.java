@@ -99,7 +99,15 @@ public final class AuthorizationDiscovery {
         URI candidate = base.resolve(OAUTH_WELL_KNOWN);
         JSONObject json = fetchJson(candidate, "authorization server metadata", true);
         if (json != null) {
-            return checked(parseMetadata(json, candidate), base, candidate);
+            // 2025-03-26 derives this URL from the MCP server, not from an issuer, so the issuer may carry a path
+            // (e.g. <origin>/oauth); it must still be on the MCP server's origin.
+            AuthorizationServerMetadata metadata = parseMetadata(json, candidate);
+            URI issuer = URI.create(metadata.getIssuer().getValue());
+            if (!base.equals(issuer.resolve("/"))) {
+                throw new OAuthException("The authorization server metadata at " + candidate + " names the issuer " + issuer
+                        + ", which is not on the MCP server's origin " + base + "; refusing it. Tell the server's operator");
+            }
+            return checked(metadata, issuer, candidate);
         }
         AuthorizationServerMetadata defaults = new AuthorizationServerMetadata(new Issuer(trimSlash(base.toString())));
         defaults.setAuthorizationEndpointURI(base.resolve("/authorize"));

@@ -1,6 +1,7 @@
 package dev.statsigjdbc.driver.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statsigjdbc.driver.auth.OAuthException;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -122,6 +123,12 @@ public final class McpSession implements AutoCloseable {
   }
 
   private McpSessionException translate(String what, RuntimeException e) {
+    OAuthException signIn = causedBy(e, OAuthException.class);
+    if (signIn != null) {
+      // Refreshing or signing in again failed while the server was refusing a token: its message says what to do.
+      return new McpSessionException(McpSessionException.Kind.UNAUTHORIZED,
+          "The MCP server at " + address + " refused the " + credentials.kind() + " on " + what + ": " + signIn.getMessage(), signIn);
+    }
     McpHttpClientTransportAuthorizationException denied = causedBy(e, McpHttpClientTransportAuthorizationException.class);
     if (denied != null) {
       int status = denied.getResponseInfo().statusCode();

@@ -6,24 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Mac;
@@ -41,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * a constant under the key: it tells a wrong key apart before any decryption. Every read decrypts every entry,
  * so a change anywhere in the file is reported, never silently skipped.
  * <p>
- * Writers take a JVM lock and then a {@link FileLock} on a lock file (one writer across threads and JVMs) and
+ * Writers hold {@link PrivateFiles#exclusively} on a lock file (one writer across threads and JVMs) and
  * replace the file atomically; readers take no lock and see the old or the new file.
  */
 final class VaultFile {
@@ -49,8 +42,6 @@ final class VaultFile {
     private static final byte[] MAGIC = {'S', 'V'};
     private static final byte VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** FileLock is per JVM, not per thread: threads of one JVM queue here first. */
-    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path file;
     private final Path lockFile;
@@ -79,21 +70,15 @@ final class VaultFile {
 
     /** Applies {@code change} to the entries and writes the result, as the only writer. */
     Map<String, String> update(UnaryOperator<Map<String, String>> change) {
-        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile, path -> new ReentrantLock());
-        jvmLock.lock();
         try {
-            PrivateFiles.createPrivateDirectory(file.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, openForLock(), PrivateFiles.ownerReadWrite());
-                 FileLock ignored = channel.lock()) {
+            return PrivateFiles.exclusively(lockFile, () -> {
                 Decoded current = Files.exists(file) ? decode(Files.readAllBytes(file)) : fresh();
                 Map<String, String> updated = new TreeMap<>(change.apply(new TreeMap<>(current.entries)));
                 PrivateFiles.writeAtomically(file, encode(current.salt, current.key, updated));
                 return updated;
-            }
+            });
         } catch (IOException e) {
             throw new VaultException("Cannot write the credential vault at " + file + ": " + e.getMessage(), e);
-        } finally {
-            jvmLock.unlock();
         }
     }
 
@@ -102,10 +87,6 @@ final class VaultFile {
         Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
         Files.move(file, aside);
         return aside;
-    }
-
-    private static Set<StandardOpenOption> openForLock() {
-        return EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
     private record Decoded(byte[] salt, byte[] key, Map<String, String> entries) {

@@ -72,6 +72,17 @@ class AuthorizationDiscoveryTest {
     }
 
     @Test
+    void a20250326ServerMayNameAnIssuerWithAPathOnItsOwnOriginButNotAnotherOrigin() {
+        server.routes.remove("GET /.well-known/oauth-protected-resource/mcp");
+        server.asMetadata.put("issuer", server.base() + "/oauth");
+        assertThat(discovery.discover(server.uri("/mcp"), null).metadata().getIssuer().getValue()).isEqualTo(server.base() + "/oauth");
+
+        server.asMetadata.put("issuer", "https://other.example/oauth");
+        assertThatThrownBy(() -> discovery.discover(server.uri("/mcp"), null))
+                .hasMessageContaining("names the issuer https://other.example/oauth, which is not on the MCP server's origin");
+    }
+
+    @Test
     void fallsBackTo20250326DefaultEndpoints() {
         server.routes.remove("GET /.well-known/oauth-protected-resource/mcp");
         server.routes.remove("GET /.well-known/oauth-authorization-server");

@@ -81,6 +81,11 @@ public final class AuthModule {
     return tokens.liveAccessTokens();
   }
 
+  /** Clients registered through dynamic client registration so far. */
+  public int registeredClients() {
+    return clients.size();
+  }
+
   /** Refresh tokens that could be exchanged now. */
   public int liveRefreshTokens() {
     return tokens.liveRefreshTokens();

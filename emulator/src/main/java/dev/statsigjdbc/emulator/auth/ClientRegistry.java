@@ -51,6 +51,10 @@ final class ClientRegistry {
     return new ClientInformation(id, Date.from(clock.instant()), metadata, secret);
   }
 
+  int size() {
+    return clients.size();
+  }
+
   Optional<RegisteredClient> find(ClientID id) {
     return id == null ? Optional.empty() : Optional.ofNullable(clients.get(id.getValue()));
   }

@@ -1,0 +1,119 @@
+package dev.statsigjdbc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.statsigjdbc.emulator.EmulatorConfig;
+import dev.statsigjdbc.emulator.EmulatorServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code statsig-sql sources add/list/test/remove} in-process against the emulator, with a temporary vault. */
+class SourcesCommandTest {
+  @TempDir Path vaultDir;
+  private EmulatorServer emulator;
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void start() {
+    emulator = EmulatorServer.start(EmulatorConfig.defaults().autoApprove(true));
+  }
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  @Test
+  void addListTestRemove() {
+    assertThat(run("sources", "add", "emu", "--url", emulator.mcpUrl(), "--browser", "direct")).isZero();
+    assertThat(out.toString()).contains("Signed in. Saved data source 'emu'").contains("jdbc:statsig:profile=emu");
+
+    assertThat(run("sources", "list")).isZero();
+    assertThat(out.toString()).containsPattern("emu\\s+" + emulator.mcpUrl().replace(".", "\\.") + "\\s+oauth\\s+token expires \\d{4}-");
+
+    assertThat(run("sources", "test", "emu")).isZero();
+    assertThat(out.toString()).containsPattern("Connected to 'emu' at .*: (\\d+) tools published, (\\d+) exposed to SQL \\(read-only\\), (\\d+) blocked");
+    assertThat(emulator.auth().liveRefreshTokens()).isEqualTo(1);
+
+    assertThat(run("sources", "remove", "emu")).isZero();
+    assertThat(out.toString()).contains("Revoked the tokens at the server").contains("Removed data source 'emu'");
+    assertThat(emulator.auth().liveRefreshTokens()).isZero();
+
+    assertThat(run("sources", "list")).isZero();
+    assertThat(out.toString()).contains("No data sources yet");
+  }
+
+  @Test
+  void theReadOnlyGuardBlocksTheWriteTools() {
+    run("sources", "add", "emu", "--url", emulator.mcpUrl(), "--browser", "direct");
+
+    run("sources", "test", "emu");
+
+    var matcher = java.util.regex.Pattern.compile("(\\d+) tools published, (\\d+) exposed to SQL \\(read-only\\), (\\d+) blocked")
+        .matcher(out.toString());
+    assertThat(matcher.find()).as(out.toString()).isTrue();
+    assertThat(Integer.parseInt(matcher.group(2))).isPositive();
+    assertThat(Integer.parseInt(matcher.group(3))).as("write tools blocked").isPositive();
+  }
+
+  @Test
+  void listNeverShowsATokenAndTheListedSourceStaysUsable() {
+    run("sources", "add", "emu", "--url", emulator.mcpUrl(), "--browser", "direct");
+    run("sources", "list");
+    assertThat(out.toString()).doesNotContainPattern("[A-Za-z0-9_-]{40,}");
+  }
+
+  @Test
+  void aRevokedSignInExitsWithTheAuthCodeAndSaysToAddTheSourceAgain() {
+    run("sources", "add", "emu", "--url", emulator.mcpUrl(), "--browser", "direct");
+    emulator.auth().revokeRefreshTokens();
+    emulator.auth().expireAccessTokens();
+
+    assertThat(run("sources", "test", "emu")).isEqualTo(3);
+    assertThat(err.toString()).contains("statsig-sql sources add emu");
+  }
+
+  @Test
+  void unknownSourcesAndBadNamesAreReported() {
+    assertThat(run("sources", "remove", "nope")).isEqualTo(1);
+    assertThat(err.toString()).contains("No data source named 'nope'");
+
+    assertThat(run("sources", "test", "nope")).isEqualTo(2);
+    assertThat(err.toString()).contains("statsig-sql sources add nope");
+
+    assertThat(run("sources", "add", "bad name!", "--url", emulator.mcpUrl())).isEqualTo(2);
+    assertThat(err.toString()).contains("not a valid data source name");
+
+    assertThat(run("sources", "add")).isEqualTo(2);
+  }
+
+  @Test
+  void anApiKeySourceStoresOnlyTheVariableName() {
+    assertThat(run("sources", "add", "keyed", "--url", emulator.mcpUrl(), "--api-key-env", "STATSIG_TEST_KEY_UNSET")).isZero();
+    run("sources", "list");
+    assertThat(out.toString()).contains("api-key").contains("API key from $STATSIG_TEST_KEY_UNSET");
+
+    assertThat(run("sources", "test", "keyed")).isEqualTo(2);
+    assertThat(err.toString()).contains("STATSIG_TEST_KEY_UNSET").contains("not set");
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    CommandLine cli = StatsigSql.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    String[] withVault = new String[args.length + 2];
+    System.arraycopy(args, 0, withVault, 0, args.length);
+    withVault[args.length] = "--vault-dir";
+    withVault[args.length + 1] = vaultDir.toString();
+    return cli.execute(withVault);
+  }
+}
