@@ -56,6 +56,25 @@ class ConnectionBehaviourTest {
   }
 
   @Test
+  void explainShowsTheToolCallsAndCallsNothing() throws Exception {
+    try (Connection connection = emulator.connect()) {
+      emulator.server.stats().reset();
+
+      List<Map<String, Object>> plan = rows(connection, "EXPLAIN PLAN FOR SELECT * FROM gates WHERE id = 'new_onboarding'");
+
+      assertThat(plan.toString()).contains("Get_Gate_Details_by_ID").contains("new_onboarding");
+      assertThat(calls().total()).isZero();
+    }
+  }
+
+  @Test
+  void aMalformedUrlIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:statsig:apiKey='console-secret-key"))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage())
+            .contains("key=value").doesNotContain("console-secret-key"));
+  }
+
+  @Test
   void limitTenMakesOneCall() throws Exception {
     try (Connection connection = emulator.connect()) {
       emulator.server.stats().reset();
