@@ -79,6 +79,10 @@ abstract class ForwardingHandler implements InvocationHandler {
     warnings.add(warning);
   }
 
+  protected final void clearOwnWarnings() {
+    warnings.clear();
+  }
+
   /** A fresh chain on each call: the wrapper's own warnings first, then the target's. */
   private Object warnings(Method method, Object[] args) throws SQLException {
     SQLWarning theirs = (SQLWarning) forward(method, args);

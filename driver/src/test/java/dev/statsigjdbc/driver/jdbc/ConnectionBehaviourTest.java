@@ -205,6 +205,7 @@ class ConnectionBehaviourTest {
       assertThat(rows).isEmpty();
       assertThat((Object) rs.getWarnings()).isNotNull();
       assertThat(rs.getWarnings().getMessage()).startsWith("Metric values look empty").contains("Widen the time range");
+      assertThat(statement.getWarnings().getMessage()).startsWith("Metric values look empty");
     }
   }
 

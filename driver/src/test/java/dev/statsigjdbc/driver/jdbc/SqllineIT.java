@@ -80,7 +80,33 @@ class SqllineIT {
     assertThat(output).contains("'gates'\n'" + gates + "'").doesNotContain("Warning", "Exception");
   }
 
+  @Test
+  void sqllineShowsWhyAResultIsEmpty() throws Exception {
+    String output = sqlline("-e", "SELECT * FROM metric_values WHERE metric_id = 'revenue_per_user::sum'"
+        + " AND ds BETWEEN DATE '1999-01-01' AND DATE '1999-01-02';");
+
+    assertThat(output).contains("Metric values look empty");
+  }
+
+  @Test
+  void sqllineReportsARefusedWriteWithItsSqlState() throws Exception {
+    Run run = run("-e", "UPDATE gates SET name = 'x' WHERE id = 'new_onboarding';");
+
+    assertThat(run.exitCode()).as(run.output()).isNotZero();
+    assertThat(run.output()).contains("read-only").contains("state=25006");
+    assertThat(emulator.console().writeCount()).isZero();
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  /** Runs sqlline and expects it to succeed. */
   private String sqlline(String... args) throws Exception {
+    Run run = run(args);
+    assertThat(run.exitCode()).as("sqlline exit code; output:%n%s", run.output()).isZero();
+    return run.output();
+  }
+
+  private Run run(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", Path.of(System.getProperty("statsig.sqllineJar")) + File.pathSeparator + driverJar(),
@@ -99,8 +125,7 @@ class SqllineIT {
     }
     String output = Files.readString(log);
     assertThat(finished).as("sqlline finished; output:%n%s", output).isTrue();
-    assertThat(process.exitValue()).as("sqlline exit code; output:%n%s", output).isZero();
-    return output;
+    return new Run(process.exitValue(), output);
   }
 
   private static Path driverJar() {
