@@ -174,6 +174,15 @@ class ConnectionBehaviourTest {
   }
 
   @Test
+  void theApiKeyAppearsNowhereTheConnectionDescribesItself() throws Exception {
+    try (Connection connection = emulator.connect()) {
+      assertThat(connection.toString()).contains(emulator.server.mcpUrl()).doesNotContain(StatsigEmulator.API_KEY);
+      assertThat(connection.getMetaData().getURL()).doesNotContain(StatsigEmulator.API_KEY);
+      assertThat(connection.getClientInfo().toString()).doesNotContain(StatsigEmulator.API_KEY);
+    }
+  }
+
+  @Test
   void closingTheConnectionEndsItsSession() throws Exception {
     Connection connection = emulator.connect();
     connection.close();
