@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaTableFactory;
 import org.apache.calcite.schema.Table;
 
@@ -20,11 +21,11 @@ final class CatalogRemarks {
       .collect(Collectors.toMap(TableSpec::name, Function.identity()));
 
   /** A table row with remarks. */
-  public static final class RemarkedTable extends MetaImpl.MetaTable {
+  public static final class RemarkedTable extends CalciteMetaImpl.CalciteMetaTable {
     public final String remarks;
 
-    RemarkedTable(String catalog, String schema, String name, String type, String remarks) {
-      super(catalog, schema, name, type);
+    RemarkedTable(Table table, String catalog, String schema, String name, String remarks) {
+      super(table, catalog, schema, name);
       this.remarks = remarks;
     }
   }
@@ -75,8 +76,7 @@ final class CatalogRemarks {
 
   private MetaImpl.MetaTable createTable(Table table, String catalog, String schema, String name) {
     TableSpec spec = specs.get(name);
-    return new RemarkedTable(catalog, schema, name, table.getJdbcTableType().jdbcName,
-        spec == null ? null : spec.remarks());
+    return new RemarkedTable(table, catalog, schema, name, spec == null ? null : spec.remarks());
   }
 
   private String columnRemarks(String table, String column) {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
@@ -42,15 +41,12 @@ final class ConnectionHandler extends ForwardingHandler {
         return null;
       case "getAutoCommit", "isReadOnly":
         return true;
-      case "setAutoCommit", "commit", "rollback", "setTransactionIsolation":
+      // Tools (sqlline, DBeaver) set these on every connect: accepting them quietly keeps their
+      // output clean; isReadOnly() and getAutoCommit() still tell the truth.
+      case "setAutoCommit", "commit", "rollback", "setTransactionIsolation", "setReadOnly":
         return null;
       case "getTransactionIsolation":
         return Connection.TRANSACTION_NONE;
-      case "setReadOnly":
-        if (!(Boolean) args[0]) {
-          warn(new SQLWarning("The Statsig JDBC driver is read-only; setReadOnly(false) has no effect.", "01000"));
-        }
-        return null;
       case "setSavepoint", "releaseSavepoint", "prepareCall":
         throw new SQLFeatureNotSupportedException(
             method.getName() + " is not supported: the Statsig JDBC driver is read-only and has no transactions.",

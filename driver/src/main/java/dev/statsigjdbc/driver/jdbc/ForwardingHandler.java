@@ -7,6 +7,8 @@ import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Wrapper;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Base of the thin JDBC wrappers over Calcite's (Avatica's) objects: forwards every call it does
@@ -16,7 +18,7 @@ import java.sql.Wrapper;
 abstract class ForwardingHandler implements InvocationHandler {
   protected final Object target;
   protected final ConnectionContext context;
-  private SQLWarning warnings;
+  private final List<SQLWarning> warnings = new ArrayList<>();
 
   ForwardingHandler(Object target, ConnectionContext context) {
     this.target = target;
@@ -50,10 +52,10 @@ abstract class ForwardingHandler implements InvocationHandler {
         return System.identityHashCode(proxy);
       }
       case "getWarnings" -> {
-        return warnings(proxy, method, args);
+        return warnings(method, args);
       }
       case "clearWarnings" -> {
-        warnings = null;
+        warnings.clear();
         return forward(method, args);
       }
       default -> {
@@ -74,22 +76,27 @@ abstract class ForwardingHandler implements InvocationHandler {
   }
 
   protected final void warn(SQLWarning warning) {
-    if (warnings == null) {
-      warnings = warning;
-    } else {
-      warnings.setNextWarning(warning);
-    }
+    warnings.add(warning);
   }
 
-  private Object warnings(Object proxy, Method method, Object[] args) throws SQLException {
-    SQLWarning own = warnings;
+  protected final void clearOwnWarnings() {
+    warnings.clear();
+  }
+
+  /** A fresh chain on each call: the wrapper's own warnings first, then the target's. */
+  private Object warnings(Method method, Object[] args) throws SQLException {
     SQLWarning theirs = (SQLWarning) forward(method, args);
-    if (own == null) {
+    if (warnings.isEmpty()) {
       return theirs;
     }
-    SQLWarning chain = new SQLWarning(own.getMessage(), own.getSQLState());
-    for (SQLWarning w = own.getNextWarning(); w != null; w = w.getNextWarning()) {
-      chain.setNextWarning(new SQLWarning(w.getMessage(), w.getSQLState()));
+    SQLWarning chain = null;
+    for (SQLWarning own : warnings) {
+      SQLWarning copy = new SQLWarning(own.getMessage(), own.getSQLState());
+      if (chain == null) {
+        chain = copy;
+      } else {
+        chain.setNextWarning(copy);
+      }
     }
     if (theirs != null) {
       chain.setNextWarning(theirs);

@@ -39,7 +39,12 @@ final class PrimaryKeys {
 
   /** Table names come from the catalog (lower-case words), never from the caller. */
   private static String row(String table) {
-    return "(CAST(NULL AS VARCHAR), '" + StatsigSchemaFactory.DEFAULT_SCHEMA_NAME + "', '" + table + "', '"
-        + KEY_COLUMN + "', CAST(1 AS SMALLINT), '" + table + "_pk')";
+    return "(CAST(NULL AS VARCHAR), " + text(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME) + ", " + text(table) + ", "
+        + text(KEY_COLUMN) + ", CAST(1 AS SMALLINT), " + text(table + "_pk") + ")";
+  }
+
+  /** VARCHAR, not CHAR: VALUES would pad shorter literals to the longest. */
+  private static String text(String value) {
+    return "CAST('" + value + "' AS VARCHAR)";
   }
 }

@@ -2,22 +2,31 @@ package dev.statsigjdbc.driver.jdbc;
 
 import java.lang.reflect.Method;
 import java.sql.ResultSet;
+import java.sql.SQLWarning;
+import java.util.function.Consumer;
 
-/** A result set that, when it turns out empty, says why it may be (see {@link EmptyResultAdvice}). */
+/**
+ * A result set that, when it turns out empty, says why it may be (see {@link EmptyResultAdvice}):
+ * as its own warning, and as one of its statement, where tools such as sqlline look.
+ */
 final class ResultSetHandler extends ForwardingHandler {
   private final Object statement;
   private final SqlInspection sql;
+  private final Consumer<SQLWarning> statementWarnings;
   private boolean sawRow;
   private boolean advised;
 
-  private ResultSetHandler(ResultSet target, Object statement, ConnectionContext context, SqlInspection sql) {
+  private ResultSetHandler(ResultSet target, Object statement, ConnectionContext context, SqlInspection sql,
+      Consumer<SQLWarning> statementWarnings) {
     super(target, context);
     this.statement = statement;
     this.sql = sql;
+    this.statementWarnings = statementWarnings;
   }
 
-  static ResultSet wrap(ResultSet target, Object statement, ConnectionContext context, SqlInspection sql) {
-    return proxy(ResultSet.class, new ResultSetHandler(target, statement, context, sql));
+  static ResultSet wrap(ResultSet target, Object statement, ConnectionContext context, SqlInspection sql,
+      Consumer<SQLWarning> statementWarnings) {
+    return proxy(ResultSet.class, new ResultSetHandler(target, statement, context, sql, statementWarnings));
   }
 
   @Override
@@ -28,7 +37,10 @@ final class ResultSetHandler extends ForwardingHandler {
         sawRow |= hasRow;
         if (!sawRow && !advised) {
           advised = true;
-          EmptyResultAdvice.forEmptyResult(sql).ifPresent(this::warn);
+          EmptyResultAdvice.forEmptyResult(sql).ifPresent(warning -> {
+            warn(warning);
+            statementWarnings.accept(warning);
+          });
         }
         yield hasRow;
       }

@@ -4,6 +4,7 @@ import dev.statsigjdbc.adapter.call.QueryAbortedException;
 import dev.statsigjdbc.adapter.call.ToolCallException;
 import dev.statsigjdbc.adapter.exec.MissingKeyException;
 import dev.statsigjdbc.adapter.guard.BlockedToolException;
+import dev.statsigjdbc.driver.auth.OAuthException;
 import dev.statsigjdbc.driver.mcp.McpSessionException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -73,6 +74,9 @@ final class SqlErrors {
         case UNAUTHORIZED -> new SQLInvalidAuthorizationSpecException(session.getMessage(), NOT_AUTHORIZED, failure);
         case PROTOCOL -> new SQLNonTransientConnectionException(session.getMessage(), LINK_FAILURE, failure);
       };
+    }
+    if (t instanceof OAuthException) {
+      return new SQLInvalidAuthorizationSpecException(t.getMessage(), NOT_AUTHORIZED, failure);
     }
     if (t instanceof BlockedToolException) {
       return new SQLException(t.getMessage(), READ_ONLY, failure);

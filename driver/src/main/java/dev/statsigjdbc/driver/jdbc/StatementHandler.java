@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
 
-/** A statement that refuses SQL which would write and hands out result sets that explain emptiness. */
+/**
+ * A statement that refuses SQL which would write and hands out result sets that explain
+ * emptiness. Its own warnings are cleared by each new execution, as JDBC asks.
+ */
 final class StatementHandler extends ForwardingHandler {
   private static final Set<String> TAKES_SQL =
       Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
@@ -41,6 +44,9 @@ final class StatementHandler extends ForwardingHandler {
   @Override
   protected Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
+    if (name.startsWith("execute")) {
+      clearOwnWarnings();
+    }
     if (TAKES_SQL.contains(name) && args != null && args.length > 0 && args[0] instanceof String sql) {
       lastSql = check(sql, context);
     }
@@ -53,7 +59,7 @@ final class StatementHandler extends ForwardingHandler {
   }
 
   private ResultSet wrapResult(Object statement, ResultSet result) {
-    return result == null || lastSql == null ? result : ResultSetHandler.wrap(result, statement, context, lastSql);
+    return result == null || lastSql == null ? result : ResultSetHandler.wrap(result, statement, context, lastSql, this::warn);
   }
 
   private static String firstWord(String sql) {

@@ -12,6 +12,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.TreeSet;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -85,7 +86,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
           StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, new McpToolSource(session), DriverOptions.adapterOptions(properties));
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
-      List<String> tables = List.copyOf(new java.util.TreeSet<>(schema.getTableNames()));
+      List<String> tables = List.copyOf(new TreeSet<>(schema.getTableNames()));
       return ConnectionHandler.wrap(calcite, session, new ConnectionContext(PARSER, () -> tables));
     } catch (SQLException | RuntimeException e) {
       session.close();
@@ -113,7 +114,14 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     if (info != null) {
       info.forEach(merged::put);
     }
-    return ConnectStringParser.parse(url.substring(PREFIX.length()), merged);
+    try {
+      return ConnectStringParser.parse(url.substring(PREFIX.length()), merged);
+    } catch (SQLException malformed) {
+      // Avatica's message quotes the URL, which may hold an API key.
+      throw new SQLNonTransientConnectionException("Malformed " + PREFIX + " URL: give key=value pairs separated by ';'"
+          + " and quote a value that contains ';' or '=' with single quotes, e.g. " + PREFIX
+          + "url=http://127.0.0.1:8787/v1/mcp;apiKey=console-...", SqlErrors.UNREACHABLE);
+    }
   }
 
   /** Calcite's own settings; never the caller's properties, which may hold secrets. */

@@ -56,6 +56,25 @@ class ConnectionBehaviourTest {
   }
 
   @Test
+  void explainShowsTheToolCallsAndCallsNothing() throws Exception {
+    try (Connection connection = emulator.connect()) {
+      emulator.server.stats().reset();
+
+      List<Map<String, Object>> plan = rows(connection, "EXPLAIN PLAN FOR SELECT * FROM gates WHERE id = 'new_onboarding'");
+
+      assertThat(plan.toString()).contains("Get_Gate_Details_by_ID").contains("new_onboarding");
+      assertThat(calls().total()).isZero();
+    }
+  }
+
+  @Test
+  void aMalformedUrlIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:statsig:apiKey='console-secret-key"))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage())
+            .contains("key=value").doesNotContain("console-secret-key"));
+  }
+
+  @Test
   void limitTenMakesOneCall() throws Exception {
     try (Connection connection = emulator.connect()) {
       emulator.server.stats().reset();
@@ -149,8 +168,17 @@ class ConnectionBehaviourTest {
 
       assertThat(connection.getAutoCommit()).isTrue();
       assertThat(connection.isReadOnly()).isTrue();
-      assertThat(connection.getWarnings().getMessage()).contains("read-only");
+      assertThat((Object) connection.getWarnings()).isNull();
       assertThat(connection.getMetaData().isReadOnly()).isTrue();
+    }
+  }
+
+  @Test
+  void theApiKeyAppearsNowhereTheConnectionDescribesItself() throws Exception {
+    try (Connection connection = emulator.connect()) {
+      assertThat(connection.toString()).contains(emulator.server.mcpUrl()).doesNotContain(StatsigEmulator.API_KEY);
+      assertThat(connection.getMetaData().getURL()).doesNotContain(StatsigEmulator.API_KEY);
+      assertThat(connection.getClientInfo().toString()).doesNotContain(StatsigEmulator.API_KEY);
     }
   }
 
@@ -186,6 +214,7 @@ class ConnectionBehaviourTest {
       assertThat(rows).isEmpty();
       assertThat((Object) rs.getWarnings()).isNotNull();
       assertThat(rs.getWarnings().getMessage()).startsWith("Metric values look empty").contains("Widen the time range");
+      assertThat(statement.getWarnings().getMessage()).startsWith("Metric values look empty");
     }
   }
 
