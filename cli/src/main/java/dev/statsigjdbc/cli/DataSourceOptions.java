@@ -39,20 +39,27 @@ final class DataSourceOptions {
 
   static Opened open(Choice choice) throws SQLException {
     if (choice.demo) {
-      // A read-only key that exists only in this process; passed as a property, never in the URL.
-      String key = "console-demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-      EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().port(0).apiKey(key, false));
-      try {
-        Properties properties = new Properties();
-        properties.setProperty("apiKey", key);
-        return new Opened(DriverManager.getConnection("jdbc:statsig:url=" + server.mcpUrl(), properties), server);
-      } catch (SQLException | RuntimeException e) {
-        server.close();
-        throw e;
-      }
+      return openEmulator(EmulatorConfig.defaults().port(0));
     }
     Properties properties = new Properties();
     properties.setProperty("profile", choice.source);
     return new Opened(DriverManager.getConnection("jdbc:statsig:", properties), null);
+  }
+
+  /**
+   * Starts the emulator (demo data unless the config says otherwise) and connects to it through
+   * the JDBC driver with a read-only key that exists only in this process.
+   */
+  static Opened openEmulator(EmulatorConfig config) throws SQLException {
+    String key = "console-demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    EmulatorServer server = EmulatorServer.start(config.apiKey(key, false));
+    try {
+      Properties properties = new Properties();
+      properties.setProperty("apiKey", key); // a property, never in the URL
+      return new Opened(DriverManager.getConnection("jdbc:statsig:url=" + server.mcpUrl(), properties), server);
+    } catch (SQLException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 }

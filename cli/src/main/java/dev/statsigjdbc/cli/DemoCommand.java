@@ -1,25 +1,43 @@
 package dev.statsigjdbc.cli;
 
+import dev.statsigjdbc.assistant.Answer;
+import dev.statsigjdbc.assistant.Assistant;
+import dev.statsigjdbc.assistant.answer.ResultTable;
+import dev.statsigjdbc.assistant.chart.PngChartRenderer;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.io.PrintWriter;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.concurrent.CountDownLatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code statsig-sql demo}: starts the embedded Statsig emulator with demo data, checks it answers
- * like Statsig's MCP server, prints where to connect, and serves until Ctrl-C.
+ * {@code statsig-sql demo}: starts the embedded Statsig emulator with demo data, then does what an
+ * analyst would through the JDBC driver: a few SQL queries and the three questions the product
+ * is for, answered with numbers and PNG charts. Serves until Ctrl-C so other tools can connect.
  */
-@Command(name = "demo", description = "Start a local Statsig (emulator with demo data) and show how to connect.")
+@Command(name = "demo", description = "Start a local Statsig (emulator with demo data), query it with SQL and questions.")
 final class DemoCommand implements Callable<Integer> {
   static final int DEFAULT_PORT = 8787;
+  static final List<String> QUESTIONS = List.of(
+      "Which experiments shipped this quarter and what did they do to activation?",
+      "What is the exposure split on the new-onboarding gate?",
+      "Did the checkout test move revenue per user?");
+  private static final List<String> QUERIES = List.of(
+      "SELECT status, COUNT(*) AS experiments FROM experiments GROUP BY status ORDER BY experiments DESC",
+      "SELECT exposed, COUNT(*) AS tools FROM statsig_tools GROUP BY exposed");
+  private static final int ROWS_SHOWN = 10;
 
   @Spec CommandSpec spec;
 
@@ -29,43 +47,75 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--dataset", description = "Data set: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   DatasetProfile dataset = DatasetProfile.DEMO;
 
-  @Option(names = "--no-wait", description = "Stop after the check instead of serving until Ctrl-C.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Where the charts go (default: statsig-sql-demo in the temp folder).")
+  Path out = Path.of(System.getProperty("java.io.tmpdir"), "statsig-sql-demo");
+
+  @Option(names = "--no-wait", description = "Stop after the walk-through instead of serving until Ctrl-C.")
   boolean noWait;
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    // The self-check connects with a read-only key that exists only in this process.
-    String probeKey = "console-demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    EmulatorConfig config = EmulatorConfig.defaults().port(port).dataset(dataset).apiKey(probeKey, false);
-    try (EmulatorServer server = startServer(config, out)) {
-      DemoProbe.Summary summary = DemoProbe.run(server.port(), probeKey);
-      out.printf("Statsig emulator is running with the %s data set.%n", dataset.name().toLowerCase());
-      out.printf("  MCP endpoint (Streamable HTTP): %s%n", server.mcpUrl());
-      out.printf("  OAuth metadata:                 %s%n", server.oauthMetadataUrl());
-      out.printf("  Checked over MCP: %d tools published (%d read, %d write); %d experiments, %d gates.%n",
-          summary.tools(), summary.readTools(), summary.tools() - summary.readTools(),
-          summary.experiments(), summary.gates());
-      out.println("  Point any MCP client at the endpoint: it will be sent through OAuth (consent page in the browser).");
-      out.flush();
+    PrintWriter text = spec.commandLine().getOut();
+    try (DataSourceOptions.Opened opened = open(text)) {
+      EmulatorServer server = opened.emulator();
+      text.printf("Statsig emulator with the %s data set: %s%n", dataset.name().toLowerCase(), server.mcpUrl());
+      text.printf("Connected through the JDBC driver: jdbc:statsig:url=%s%n%n", server.mcpUrl());
+      runQueries(opened, text);
+      askQuestions(opened, text);
+      text.println("Connect any JDBC tool (sqlline, DBeaver) with the shaded driver jar and");
+      text.printf("  jdbc:statsig:url=%s   (OAuth: the consent page opens in the browser)%n", server.mcpUrl());
+      text.printf("  OAuth metadata: %s%n", server.oauthMetadataUrl());
+      text.flush();
       if (!noWait) {
-        out.println("Serving until Ctrl-C.");
-        out.flush();
+        text.println("Serving until Ctrl-C.");
+        text.flush();
         awaitShutdown();
       }
     }
     return 0;
   }
 
-  private static EmulatorServer startServer(EmulatorConfig config, PrintWriter out) {
+  private DataSourceOptions.Opened open(PrintWriter text) throws SQLException {
+    EmulatorConfig config = EmulatorConfig.defaults().port(port).dataset(dataset);
     try {
-      return EmulatorServer.start(config);
+      return DataSourceOptions.openEmulator(config);
     } catch (RuntimeException busy) {
-      if (config.port() != DEFAULT_PORT) {
+      if (port != DEFAULT_PORT) {
         throw busy;
       }
-      out.printf("Port %d is taken; using a free port instead.%n", DEFAULT_PORT);
-      return EmulatorServer.start(config.port(0));
+      text.printf("Port %d is taken; using a free port instead.%n", DEFAULT_PORT);
+      return DataSourceOptions.openEmulator(config.port(0));
+    }
+  }
+
+  private static void runQueries(DataSourceOptions.Opened opened, PrintWriter text) throws SQLException {
+    try (Statement statement = opened.connection().createStatement()) {
+      for (String sql : QUERIES) {
+        text.println("sql> " + sql);
+        try (ResultSet rows = statement.executeQuery(sql)) {
+          TextTable.print(ResultTable.read(rows), ROWS_SHOWN, text);
+        }
+        text.println();
+      }
+    }
+  }
+
+  private void askQuestions(DataSourceOptions.Opened opened, PrintWriter text) throws Exception {
+    Files.createDirectories(out);
+    Assistant assistant = Assistant.offline(opened.connection());
+    PngChartRenderer png = new PngChartRenderer(900, 540);
+    for (int i = 0; i < QUESTIONS.size(); i++) {
+      Answer answer = assistant.ask(QUESTIONS.get(i));
+      text.println("ask> " + answer.question());
+      text.println(answer.summary());
+      answer.caveats().forEach(caveat -> text.println("Caveat: " + caveat));
+      Optional<byte[]> chart = png.render(answer.chart());
+      if (chart.isPresent()) {
+        Path file = out.resolve("question-" + (i + 1) + ".png");
+        Files.write(file, chart.get());
+        text.println("Chart: " + file);
+      }
+      text.println();
     }
   }
 

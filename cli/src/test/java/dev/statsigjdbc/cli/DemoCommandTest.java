@@ -2,33 +2,42 @@ package dev.statsigjdbc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DemoCommandTest {
 
   @Test
-  void demoStartsTheEmulatorChecksItOverMcpAndPrintsWhereToConnect() {
+  void demoQueriesTheEmulatorThroughTheDriverAndAnswersTheThreeSeedQuestionsWithCharts(@TempDir Path charts)
+      throws Exception {
     StringWriter out = new StringWriter();
     CommandLine cli = StatsigSql.commandLine();
     cli.setOut(new PrintWriter(out));
 
-    int exit = cli.execute("demo", "--port", "0", "--no-wait");
+    int exit = cli.execute("demo", "--port", "0", "--no-wait", "--out", charts.toString());
 
-    assertThat(exit).isZero();
     String text = out.toString();
-    assertThat(text).containsPattern("MCP endpoint \\(Streamable HTTP\\): http://127\\.0\\.0\\.1:\\d+/v1/mcp");
-    Matcher checked = Pattern.compile("(\\d+) tools published \\((\\d+) read, (\\d+) write\\); (\\d+) experiments, (\\d+) gates")
-        .matcher(text);
-    assertThat(checked.find()).as("summary line in:%n%s", text).isTrue();
-    assertThat(Integer.parseInt(checked.group(2))).as("read tools").isGreaterThanOrEqualTo(20);
-    assertThat(Integer.parseInt(checked.group(3))).as("write tools").isGreaterThanOrEqualTo(10);
-    assertThat(Long.parseLong(checked.group(4))).as("experiments").isBetween(40L, 100L);
-    assertThat(Long.parseLong(checked.group(5))).as("gates").isBetween(80L, 200L);
+    assertThat(exit).as(text).isZero();
+    assertThat(text).containsPattern("jdbc:statsig:url=http://127\\.0\\.0\\.1:\\d+/v1/mcp");
+    // SQL through the driver: every experiment status of the demo data, and read tools exposed, writes blocked.
+    assertThat(text).contains("decision_made", "active", "abandoned");
+    assertThat(text).containsPattern("(?m)^true\\s+\\d+$").containsPattern("(?m)^false\\s+\\d+$");
+    for (String question : DemoCommand.QUESTIONS) {
+      assertThat(text).contains("ask> " + question);
+    }
+    assertThat(text).doesNotContain("can't answer");
+    assertThat(text).contains("new_onboarding").contains("checkout_v2 moved revenue_per_user::sum significantly");
+    for (int i = 1; i <= DemoCommand.QUESTIONS.size(); i++) {
+      BufferedImage png = ImageIO.read(charts.resolve("question-" + i + ".png").toFile());
+      assertThat(png).as("chart %d", i).isNotNull();
+      assertThat(png.getWidth()).isEqualTo(900);
+    }
   }
 
   @Test
