@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = StatsigSql.Version.class,
     description = "SQL over Statsig: experiments, gates and metrics as tables.",
-    subcommands = {DemoCommand.class, AskCommand.class, SourcesCommand.class, EncryptCommand.class,
+    subcommands = {DemoCommand.class, SqlCommand.class, AskCommand.class, SourcesCommand.class, EncryptCommand.class,
         CommandLine.HelpCommand.class})
 public final class StatsigSql implements Runnable {
 

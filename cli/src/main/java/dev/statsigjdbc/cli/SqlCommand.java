@@ -1,0 +1,117 @@
+package dev.statsigjdbc.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statsigjdbc.assistant.answer.ResultTable;
+import java.io.PrintWriter;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code statsig-sql sql "<query>"}: runs one query through the JDBC driver and prints its rows. */
+@Command(name = "sql", description = "Run a SQL query against Statsig (a named data source or the demo emulator).")
+final class SqlCommand implements Callable<Integer> {
+
+  /** Output formats: a text table for people, CSV and JSON (streamed row by row) for programs. */
+  enum Format { TABLE, CSV, JSON }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL query, in quotes.")
+  String query;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  DataSourceOptions.Choice source;
+
+  @Option(names = "--format", description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  Format format = Format.TABLE;
+
+  @Option(names = "--explain", description = "Print the plan, with the tool calls each scan makes, instead of rows.")
+  boolean explain;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (DataSourceOptions.Opened opened = DataSourceOptions.open(source);
+        Statement statement = opened.connection().createStatement();
+        ResultSet rows = statement.executeQuery(explain ? "EXPLAIN PLAN FOR " + query : query)) {
+      if (explain) {
+        while (rows.next()) {
+          out.println(rows.getString(1));
+        }
+      } else {
+        print(rows, out);
+      }
+      for (var warning = rows.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+        spec.commandLine().getErr().println("Warning: " + warning.getMessage());
+      }
+    } catch (SQLException e) {
+      spec.commandLine().getErr().println("statsig-sql sql: " + e.getMessage());
+      return e.getSQLState() != null && e.getSQLState().startsWith("28") ? ExitCodes.AUTH : ExitCodes.FAILURE;
+    } finally {
+      out.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private void print(ResultSet rows, PrintWriter out) throws Exception {
+    switch (format) {
+      case TABLE -> TextTable.print(ResultTable.read(rows), Integer.MAX_VALUE, out);
+      case CSV -> printCsv(rows, out);
+      case JSON -> printJson(rows, out);
+    }
+  }
+
+  private static void printCsv(ResultSet rows, PrintWriter out) throws SQLException {
+    ResultSetMetaData meta = rows.getMetaData();
+    String[] header = new String[meta.getColumnCount()];
+    for (int i = 0; i < header.length; i++) {
+      header[i] = csvField(meta.getColumnLabel(i + 1));
+    }
+    out.println(String.join(",", header));
+    while (rows.next()) {
+      String[] fields = new String[header.length];
+      for (int i = 0; i < fields.length; i++) {
+        Object value = rows.getObject(i + 1);
+        fields[i] = value == null ? "" : csvField(value.toString());
+      }
+      out.println(String.join(",", fields));
+    }
+  }
+
+  /** RFC 4180: quote fields holding a comma, quote or line break; double inner quotes. */
+  static String csvField(String text) {
+    return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  private static void printJson(ResultSet rows, PrintWriter out) throws Exception {
+    ResultSetMetaData meta = rows.getMetaData();
+    try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.writeStartArray();
+      while (rows.next()) {
+        json.writeStartObject();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          Object value = rows.getObject(i);
+          json.writeFieldName(meta.getColumnLabel(i));
+          if (value instanceof Number || value instanceof Boolean || value == null) {
+            json.writeObject(value);
+          } else {
+            json.writeString(value.toString());
+          }
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    out.println();
+  }
+}

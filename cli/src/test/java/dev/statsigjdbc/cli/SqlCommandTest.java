@@ -1,0 +1,90 @@
+package dev.statsigjdbc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SqlCommandTest {
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = StatsigSql.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void csvHasAHeaderAndOneLinePerRow() {
+    Run run = run("sql", "SELECT id, status FROM experiments ORDER BY id LIMIT 3", "--demo", "--format", "csv");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    String[] lines = run.out().strip().split("\n");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[0]).isEqualTo("id,status");
+    assertThat(lines[1]).matches("[a-z0-9_]+,[a-z_]+");
+  }
+
+  @Test
+  void jsonIsOneArrayOfRowObjectsWithTypedValues() throws Exception {
+    Run run = run("sql", "SELECT status, COUNT(*) AS n FROM experiments GROUP BY status", "--demo", "--format", "json");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode rows = new ObjectMapper().readTree(run.out());
+    assertThat(rows.isArray()).isTrue();
+    assertThat(rows).isNotEmpty();
+    assertThat(rows.get(0).path("n").isNumber()).isTrue();
+    long total = 0;
+    for (JsonNode row : rows) {
+      total += row.path("n").asLong();
+    }
+    Run count = run("sql", "SELECT COUNT(*) AS n FROM experiments", "--demo", "--format", "csv");
+    assertThat(count.out().strip().split("\n")[1]).isEqualTo(Long.toString(total));
+  }
+
+  @Test
+  void tableFormatShowsTheRowsFound() {
+    Run run = run("sql", "SELECT id, status FROM experiments WHERE id = 'checkout_v2'", "--demo");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("checkout_v2").contains("decision_made");
+  }
+
+  @Test
+  void explainShowsTheToolCallsInsteadOfRows() {
+    Run run = run("sql", "SELECT id FROM experiments WHERE id = 'checkout_v2'", "--demo", "--explain");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Get_Experiment_Details_by_ID").doesNotContain("decision_made");
+  }
+
+  @Test
+  void aQueryErrorExitsWithOneAndSaysWhatIsWrong() {
+    Run run = run("sql", "SELECT * FROM experimentz", "--demo");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("statsig-sql sql:").contains("experimentz");
+  }
+
+  @Test
+  void withoutADataSourceItIsAUsageError() {
+    assertThat(run("sql", "SELECT 1").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void csvFieldsAreQuotedOnlyWhenTheyMustBe() {
+    assertThat(SqlCommand.csvField("plain")).isEqualTo("plain");
+    assertThat(SqlCommand.csvField("a,b")).isEqualTo("\"a,b\"");
+    assertThat(SqlCommand.csvField("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(SqlCommand.csvField("two\nlines")).isEqualTo("\"two\nlines\"");
+  }
+}
