@@ -5,14 +5,19 @@ import dev.statsigjdbc.assistant.Answer;
 import dev.statsigjdbc.assistant.Assistant;
 import dev.statsigjdbc.assistant.answer.AnswerJson;
 import dev.statsigjdbc.assistant.chart.PngChartRenderer;
+import dev.statsigjdbc.assistant.dashboard.Dashboard;
+import dev.statsigjdbc.assistant.dashboard.Pin;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,9 +45,18 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the whole answer as one JSON object.")
   boolean json;
 
+  @Option(names = "--pin", paramLabel = "DASHBOARD",
+      description = "Pin the answer to this dashboard (created when new); see `statsig-sql dashboard`.")
+  String pin;
+
+  @Mixin DashboardOptions dashboards;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (pin != null) {
+      Dashboard.checkName(pin); // before the question is asked
+    }
     Answer answer;
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source)) {
       answer = Assistant.offline(opened.connection()).ask(question);
@@ -55,6 +69,9 @@ final class AskCommand implements Callable<Integer> {
     if (image.isPresent()) {
       Files.write(png, image.get());
     }
+    if (pin != null) {
+      pin(answer, json ? spec.commandLine().getErr() : out);
+    }
     if (json) {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(AnswerJson.of(answer)));
     } else {
@@ -62,6 +79,16 @@ final class AskCommand implements Callable<Integer> {
     }
     out.flush();
     return answer.understood() ? 0 : 1;
+  }
+
+  /** Notes go to stderr with --json so that stdout stays one JSON object. */
+  private void pin(Answer answer, PrintWriter notes) throws IOException {
+    if (!answer.understood()) {
+      spec.commandLine().getErr().printf("Not pinned to %s: only answered questions can be pinned.%n", pin);
+      return;
+    }
+    Dashboard pinned = dashboards.store().pin(pin, Pin.of(answer, Instant.now()));
+    notes.printf("Pinned as %d. on dashboard %s (%s)%n", pinned.pins().size(), pin, dashboards.store().file(pin));
   }
 
   private void print(Answer answer, PrintWriter out, boolean wrotePng) {
