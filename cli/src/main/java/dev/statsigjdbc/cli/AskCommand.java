@@ -7,11 +7,15 @@ import dev.statsigjdbc.assistant.answer.AnswerJson;
 import dev.statsigjdbc.assistant.chart.PngChartRenderer;
 import dev.statsigjdbc.assistant.dashboard.Dashboard;
 import dev.statsigjdbc.assistant.dashboard.Pin;
+import dev.statsigjdbc.assistant.llm.LlmPlanner;
+import dev.statsigjdbc.assistant.llm.LlmSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,15 +55,25 @@ final class AskCommand implements Callable<Integer> {
 
   @Mixin DashboardOptions dashboards;
 
+  @Option(names = "--llm", description = "Plan with the language model at " + LlmSettings.BASE_URL + " (key in "
+      + LlmSettings.API_KEY + ", model in " + LlmSettings.MODEL + "); the offline planner answers when its SQL is refused.")
+  boolean llm;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (pin != null) {
       Dashboard.checkName(pin); // before the question is asked
     }
+    Optional<LlmSettings> model = llm ? Optional.of(LlmSettings.fromEnvironment(System.getenv()).orElseThrow(() ->
+        new IllegalArgumentException("--llm needs " + LlmSettings.BASE_URL + " (an OpenAI-compatible base URL) and "
+            + LlmSettings.API_KEY + " in the environment."))) : Optional.empty();
     Answer answer;
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source)) {
-      answer = Assistant.offline(opened.connection()).ask(question);
+      Connection connection = opened.connection();
+      answer = (model.isPresent()
+          ? new Assistant(connection, LlmPlanner.over(connection, model.get()), Clock.systemUTC())
+          : Assistant.offline(connection)).ask(question);
     } catch (SQLException e) {
       // The driver's messages say what to do (sign in, check the URL, name the missing key).
       spec.commandLine().getErr().println("statsig-sql ask: " + e.getMessage());
