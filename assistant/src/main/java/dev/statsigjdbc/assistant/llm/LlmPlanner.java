@@ -62,7 +62,7 @@ public final class LlmPlanner implements Planner {
         return Plan.understood(Intent.MODEL_SQL, query, Map.of(), null, question);
       } catch (IllegalArgumentException e) {
         refusal = e.getMessage();
-        messages.add(AiMessage.from(reply == null ? "" : reply));
+        messages.add(AiMessage.from(reply == null || reply.isBlank() ? "(no reply)" : reply));
         messages.add(UserMessage.from("That SQL was refused: " + refusal + "\nReply with one corrected SELECT statement only."));
       }
     }
