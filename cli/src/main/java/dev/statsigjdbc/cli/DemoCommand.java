@@ -136,7 +136,8 @@ final class DemoCommand implements Callable<Integer> {
     Path page = new DashboardRenderer(store, assistant, Clock.systemUTC())
         .render(DASHBOARD, out.resolve("dashboard-" + DASHBOARD + ".html")).page();
     text.printf("Dashboard '%s' (%d pinned answers): %s%n", DASHBOARD, demo.pins().size(), page.toAbsolutePath());
-    text.printf("  Render it again later: statsig-sql dashboard render %s --demo%n%n", DASHBOARD);
+    text.printf("  Render it again later: statsig-sql dashboard render %s --demo%s%n%n", DASHBOARD,
+        dashboards.dashboardDir == null ? "" : " --dashboard-dir " + dashboards.dashboardDir);
   }
 
   private static void awaitShutdown() throws InterruptedException {

@@ -51,7 +51,8 @@ class DemoCommandTest {
     }
     // The three answers pinned to the demo dashboard (replacing an earlier run's), drawn as one page whose path is printed.
     Path page = charts.resolve("dashboard-demo.html").toAbsolutePath();
-    assertThat(text).contains("Dashboard 'demo' (3 pinned answers): " + page);
+    assertThat(text).contains("Dashboard 'demo' (3 pinned answers): " + page)
+        .contains("statsig-sql dashboard render demo --demo --dashboard-dir " + dashboards);
     String html = Files.readString(page);
     assertThat(html).contains("id=\"chart-1\"", "id=\"chart-2\"", "id=\"chart-3\"").contains("Last refreshed");
     for (String question : DemoCommand.QUESTIONS) {

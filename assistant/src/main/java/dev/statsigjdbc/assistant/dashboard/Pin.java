@@ -8,6 +8,7 @@ import dev.statsigjdbc.assistant.plan.Plan;
 import dev.statsigjdbc.assistant.plan.Slot;
 import dev.statsigjdbc.assistant.sql.Sql;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,6 +28,9 @@ public record Pin(String question, String sql, Intent intent, Map<Slot, String> 
     Objects.requireNonNull(pinnedAt, "pinnedAt");
     Objects.requireNonNull(refreshedAt, "refreshedAt");
     slots = Map.copyOf(slots);
+    // Whole seconds: what people read on the page and in the file.
+    pinnedAt = pinnedAt.truncatedTo(ChronoUnit.SECONDS);
+    refreshedAt = refreshedAt.truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Pins an understood answer as of {@code now}. */

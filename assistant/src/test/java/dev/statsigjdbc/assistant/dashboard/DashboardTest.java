@@ -113,6 +113,13 @@ class DashboardTest {
   }
 
   @Test
+  void timesAreKeptToTheSecond() throws Exception {
+    Pin pin = Pin.of(DemoConnection.assistant().ask(CHARTED[1]), Instant.parse("2026-11-25T08:00:00.123456789Z"));
+    assertThat(pin.pinnedAt()).isEqualTo(PINNED);
+    assertThat(pin.refreshed(pin.chart(), Instant.parse("2026-11-25T09:30:00.5Z")).refreshedAt()).isEqualTo(RENDERED);
+  }
+
+  @Test
   void aQuestionThatWasNotUnderstoodCannotBePinned() throws Exception {
     Answer weather = DemoConnection.assistant().ask("What's the weather?");
     assertThatThrownBy(() -> Pin.of(weather, PINNED)).hasMessageContaining("not understood");
