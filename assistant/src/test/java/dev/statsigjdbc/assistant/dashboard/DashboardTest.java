@@ -113,6 +113,14 @@ class DashboardTest {
   }
 
   @Test
+  void aDamagedFileIsAnErrorThatNamesTheFileAndTheWayOut(@TempDir Path folder) throws Exception {
+    DashboardStore store = new DashboardStore(folder);
+    Files.writeString(store.file("growth"), "{\"name\": \"growth\", \"pins\": [{\"question\": 1}]}");
+    assertThatThrownBy(() -> store.load("growth")).isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining(store.file("growth").toString()).hasMessageContaining("dashboard delete growth");
+  }
+
+  @Test
   void timesAreKeptToTheSecond() throws Exception {
     Pin pin = Pin.of(DemoConnection.assistant().ask(CHARTED[1]), Instant.parse("2026-11-25T08:00:00.123456789Z"));
     assertThat(pin.pinnedAt()).isEqualTo(PINNED);
