@@ -51,8 +51,13 @@ public final class Assistant {
     if (question == null || question.isBlank()) {
       throw new IllegalArgumentException("Ask a question in words, e.g. \"Did the checkout test move revenue per user?\"");
     }
+    Plan plan = planner.plan(question, new PlanningContext(lexicon(), LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+    return answer(question, plan);
+  }
+
+  /** Runs a plan made earlier (a dashboard's pinned query) and narrates today's rows. */
+  public Answer answer(String question, Plan plan) throws SQLException {
     EntityLexicon entities = lexicon();
-    Plan plan = planner.plan(question, new PlanningContext(entities, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
     if (!plan.understood()) {
       return new Answer(question, plan, new ResultTable(List.of(), List.of()),
           plan.explanation() + " Try: " + String.join(" | ", plan.suggestions()), List.of(), ChartSpec.table(question));

@@ -14,16 +14,16 @@ import java.time.ZoneOffset;
  * The emulator's demo data behind a {@code jdbc:statsig:} connection, started once per test JVM
  * (the emulator is deterministic and the assistant only reads).
  */
-final class DemoConnection {
-  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-  static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+public final class DemoConnection {
+  public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  public static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
   private static final String KEY = "console-assistant-test";
   private static EmulatorServer emulator;
   private static Connection connection;
 
   private DemoConnection() {}
 
-  static synchronized EmulatorServer emulator() {
+  public static synchronized EmulatorServer emulator() {
     if (emulator == null) {
       emulator = EmulatorServer.start(EmulatorConfig.defaults().today(TODAY).apiKey(KEY, false));
       Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
@@ -31,14 +31,14 @@ final class DemoConnection {
     return emulator;
   }
 
-  static synchronized Connection connection() throws SQLException {
+  public static synchronized Connection connection() throws SQLException {
     if (connection == null) {
       connection = DriverManager.getConnection("jdbc:statsig:url=" + emulator().mcpUrl() + ";apiKey=" + KEY);
     }
     return connection;
   }
 
-  static Assistant assistant() throws SQLException {
+  public static Assistant assistant() throws SQLException {
     return new Assistant(connection(), new OfflinePlanner(), CLOCK);
   }
 }

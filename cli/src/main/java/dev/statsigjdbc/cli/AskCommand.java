@@ -5,14 +5,23 @@ import dev.statsigjdbc.assistant.Answer;
 import dev.statsigjdbc.assistant.Assistant;
 import dev.statsigjdbc.assistant.answer.AnswerJson;
 import dev.statsigjdbc.assistant.chart.PngChartRenderer;
+import dev.statsigjdbc.assistant.dashboard.Dashboard;
+import dev.statsigjdbc.assistant.dashboard.Pin;
+import dev.statsigjdbc.assistant.llm.LlmPlanner;
+import dev.statsigjdbc.assistant.llm.LlmSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,12 +49,31 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the whole answer as one JSON object.")
   boolean json;
 
+  @Option(names = "--pin", paramLabel = "DASHBOARD",
+      description = "Pin the answer to this dashboard (created when new); see `statsig-sql dashboard`.")
+  String pin;
+
+  @Mixin DashboardOptions dashboards;
+
+  @Option(names = "--llm", description = "Plan with the language model at " + LlmSettings.BASE_URL + " (key in "
+      + LlmSettings.API_KEY + ", model in " + LlmSettings.MODEL + "); the offline planner answers when its SQL is refused.")
+  boolean llm;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (pin != null) {
+      Dashboard.checkName(pin); // before the question is asked
+    }
+    Optional<LlmSettings> model = llm ? Optional.of(LlmSettings.fromEnvironment(System.getenv()).orElseThrow(() ->
+        new IllegalArgumentException("--llm needs " + LlmSettings.BASE_URL + " (an OpenAI-compatible base URL) and "
+            + LlmSettings.API_KEY + " in the environment."))) : Optional.empty();
     Answer answer;
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source)) {
-      answer = Assistant.offline(opened.connection()).ask(question);
+      Connection connection = opened.connection();
+      answer = (model.isPresent()
+          ? new Assistant(connection, LlmPlanner.over(connection, model.get()), Clock.systemUTC())
+          : Assistant.offline(connection)).ask(question);
     } catch (SQLException e) {
       // The driver's messages say what to do (sign in, check the URL, name the missing key).
       spec.commandLine().getErr().println("statsig-sql ask: " + e.getMessage());
@@ -55,6 +83,9 @@ final class AskCommand implements Callable<Integer> {
     if (image.isPresent()) {
       Files.write(png, image.get());
     }
+    if (pin != null) {
+      pin(answer, json ? spec.commandLine().getErr() : out);
+    }
     if (json) {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(AnswerJson.of(answer)));
     } else {
@@ -62,6 +93,16 @@ final class AskCommand implements Callable<Integer> {
     }
     out.flush();
     return answer.understood() ? 0 : 1;
+  }
+
+  /** Notes go to stderr with --json so that stdout stays one JSON object. */
+  private void pin(Answer answer, PrintWriter notes) throws IOException {
+    if (!answer.understood()) {
+      spec.commandLine().getErr().printf("Not pinned to %s: only answered questions can be pinned.%n", pin);
+      return;
+    }
+    Dashboard pinned = dashboards.store().pin(pin, Pin.of(answer, Instant.now()));
+    notes.printf("Pinned as %d. on dashboard %s (%s)%n", pinned.pins().size(), pin, dashboards.store().file(pin));
   }
 
   private void print(Answer answer, PrintWriter out, boolean wrotePng) {

@@ -4,6 +4,10 @@ import dev.statsigjdbc.assistant.Answer;
 import dev.statsigjdbc.assistant.Assistant;
 import dev.statsigjdbc.assistant.answer.ResultTable;
 import dev.statsigjdbc.assistant.chart.PngChartRenderer;
+import dev.statsigjdbc.assistant.dashboard.Dashboard;
+import dev.statsigjdbc.assistant.dashboard.DashboardRenderer;
+import dev.statsigjdbc.assistant.dashboard.DashboardStore;
+import dev.statsigjdbc.assistant.dashboard.Pin;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
@@ -13,19 +17,23 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code statsig-sql demo}: starts the embedded Statsig emulator with demo data, then does what an
  * analyst would through the JDBC driver: a few SQL queries and the three questions the product
- * is for, answered with numbers and PNG charts. Serves until Ctrl-C so other tools can connect.
+ * is for, answered with numbers and PNG charts, pinned to the {@code demo} dashboard and drawn as
+ * one HTML page. Serves until Ctrl-C so other tools can connect.
  */
 @Command(name = "demo", description = "Start a local Statsig (emulator with demo data), query it with SQL and questions.")
 final class DemoCommand implements Callable<Integer> {
@@ -38,6 +46,7 @@ final class DemoCommand implements Callable<Integer> {
       "SELECT status, COUNT(*) AS experiments FROM experiments GROUP BY status ORDER BY experiments DESC",
       "SELECT exposed, COUNT(*) AS tools FROM statsig_tools GROUP BY exposed");
   private static final int ROWS_SHOWN = 10;
+  static final String DASHBOARD = "demo";
 
   @Spec CommandSpec spec;
 
@@ -49,6 +58,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where the charts go (default: statsig-sql-demo in the temp folder).")
   Path out = Path.of(System.getProperty("java.io.tmpdir"), "statsig-sql-demo");
+
+  @Mixin DashboardOptions dashboards;
 
   @Option(names = "--no-wait", description = "Stop after the walk-through instead of serving until Ctrl-C.")
   boolean noWait;
@@ -100,12 +111,16 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** Answers the questions with PNG charts, pins them to a fresh {@code demo} dashboard and renders it. */
   private void askQuestions(DataSourceOptions.Opened opened, PrintWriter text) throws Exception {
     Files.createDirectories(out);
     Assistant assistant = Assistant.offline(opened.connection());
     PngChartRenderer png = new PngChartRenderer(900, 540);
+    DashboardStore store = dashboards.store();
+    Dashboard demo = Dashboard.empty(DASHBOARD);
     for (int i = 0; i < QUESTIONS.size(); i++) {
       Answer answer = assistant.ask(QUESTIONS.get(i));
+      demo = demo.with(Pin.of(answer, Instant.now()));
       text.println("ask> " + answer.question());
       text.println(answer.summary());
       answer.caveats().forEach(caveat -> text.println("Caveat: " + caveat));
@@ -117,6 +132,12 @@ final class DemoCommand implements Callable<Integer> {
       }
       text.println();
     }
+    store.save(demo);
+    Path page = new DashboardRenderer(store, assistant, Clock.systemUTC())
+        .render(DASHBOARD, out.resolve("dashboard-" + DASHBOARD + ".html")).page();
+    text.printf("Dashboard '%s' (%d pinned answers): %s%n", DASHBOARD, demo.pins().size(), page.toAbsolutePath());
+    text.printf("  Render it again later: statsig-sql dashboard render %s --demo%s%n%n", DASHBOARD,
+        dashboards.dashboardDir == null ? "" : " --dashboard-dir " + dashboards.dashboardDir);
   }
 
   private static void awaitShutdown() throws InterruptedException {

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = StatsigSql.Version.class,
     description = "SQL over Statsig: experiments, gates and metrics as tables.",
-    subcommands = {DemoCommand.class, SqlCommand.class, AskCommand.class, SourcesCommand.class, EncryptCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, SqlCommand.class, AskCommand.class, DashboardCommand.class,
+        SourcesCommand.class, EncryptCommand.class, CommandLine.HelpCommand.class})
 public final class StatsigSql implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

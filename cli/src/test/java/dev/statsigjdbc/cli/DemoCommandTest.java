@@ -2,10 +2,17 @@ package dev.statsigjdbc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statsigjdbc.assistant.answer.ChartSpec;
+import dev.statsigjdbc.assistant.dashboard.DashboardStore;
+import dev.statsigjdbc.assistant.dashboard.Pin;
+import dev.statsigjdbc.assistant.plan.Intent;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,13 +21,17 @@ import picocli.CommandLine;
 class DemoCommandTest {
 
   @Test
-  void demoQueriesTheEmulatorThroughTheDriverAndAnswersTheThreeSeedQuestionsWithCharts(@TempDir Path charts)
-      throws Exception {
+  void demoQueriesTheEmulatorThroughTheDriverAndAnswersTheThreeSeedQuestionsWithCharts(@TempDir Path charts,
+      @TempDir Path dashboards) throws Exception {
+    Instant earlier = Instant.parse("2026-01-01T00:00:00Z");
+    new DashboardStore(dashboards).pin("demo", new Pin("From an earlier run", "SELECT 1", Intent.LIST_ENTITIES, Map.of(), null,
+        ChartSpec.table("earlier"), earlier, earlier));
     StringWriter out = new StringWriter();
     CommandLine cli = StatsigSql.commandLine();
     cli.setOut(new PrintWriter(out));
 
-    int exit = cli.execute("demo", "--port", "0", "--no-wait", "--out", charts.toString());
+    int exit = cli.execute("demo", "--port", "0", "--no-wait", "--out", charts.toString(),
+        "--dashboard-dir", dashboards.toString());
 
     String text = out.toString();
     assertThat(exit).as(text).isZero();
@@ -38,6 +49,17 @@ class DemoCommandTest {
       assertThat(png).as("chart %d", i).isNotNull();
       assertThat(png.getWidth()).isEqualTo(900);
     }
+    // The three answers pinned to the demo dashboard (replacing an earlier run's), drawn as one page whose path is printed.
+    Path page = charts.resolve("dashboard-demo.html").toAbsolutePath();
+    assertThat(text).contains("Dashboard 'demo' (3 pinned answers): " + page)
+        .contains("statsig-sql dashboard render demo --demo --dashboard-dir " + dashboards);
+    String html = Files.readString(page);
+    assertThat(html).contains("id=\"chart-1\"", "id=\"chart-2\"", "id=\"chart-3\"").contains("Last refreshed");
+    for (String question : DemoCommand.QUESTIONS) {
+      assertThat(html).contains(question);
+    }
+    assertThat(new DashboardStore(dashboards).load("demo").pins()).extracting(Pin::question)
+        .containsExactlyElementsOf(DemoCommand.QUESTIONS);
   }
 
   @Test

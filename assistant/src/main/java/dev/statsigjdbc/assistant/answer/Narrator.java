@@ -25,6 +25,9 @@ public final class Narrator {
   /**
    * @param goodDirection for a metric id, the direction that is good ({@code increase} or {@code decrease}), if known
    */
+  static final String MODEL_SQL_CAVEAT = "A language model wrote this SQL; it was only checked to be one read-only"
+      + " query over known tables, so read it before relying on the numbers.";
+
   public Narrator(Function<String, Optional<String>> goodDirection) {
     this.goodDirection = goodDirection;
   }
@@ -53,6 +56,8 @@ public final class Narrator {
           + status(plan) + ".", List.of(), ChartSpec.table(plan.slot(Slot.TABLE)));
       case LIST_ENTITIES -> new Narration(t.size() + " " + plan.slot(Slot.TABLE) + status(plan)
           + (t.size() == 0 ? "." : ": " + names(t, "id") + "."), List.of(), ChartSpec.table(plan.slot(Slot.TABLE)));
+      case MODEL_SQL -> new Narration(t.size() + " row(s) for: " + plan.explanation(), List.of(MODEL_SQL_CAVEAT),
+          ChartSpec.table(plan.explanation()));
       case UNKNOWN -> throw new IllegalArgumentException("a plan that was not understood has no result to narrate");
     };
     caveats.addAll(n.caveats());

@@ -14,6 +14,8 @@ public enum Intent {
   EXPERIMENT_EXPOSURE_SPLIT,
   METRIC_TREND,
   GATE_ROLLOUT,
+  /** SQL written by a language model (checked to be one read-only query over known tables): the rows are the answer. */
+  MODEL_SQL,
   /** Outside what the planner understands. */
   UNKNOWN
 }

@@ -3,6 +3,7 @@ package dev.statsigjdbc.assistant.sql;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -15,6 +16,9 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
@@ -30,6 +34,9 @@ public final class Sql {
   /** Names quoted as the catalog spells them: columns such as "value" and "count" are reserved words. */
   private static final SqlDialect DIALECT = new CalciteSqlDialect(CalciteSqlDialect.DEFAULT_CONTEXT
       .withIdentifierQuoteString("\"").withUnquotedCasing(Casing.UNCHANGED));
+
+  private static final SqlParser.Config PARSER = SqlParser.config().withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.UNCHANGED).withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(true);
 
   private Sql() {}
 
@@ -129,6 +136,23 @@ public final class Sql {
   public static String render(SqlNode query) {
     return query.toSqlString(c -> c.withDialect(DIALECT).withAlwaysUseParentheses(false)
         .withClauseStartsLine(true).withIndentation(2).withQuoteAllIdentifiers(true)).getSql();
+  }
+
+  /**
+   * Reads SQL text (as {@link #render} writes it) back into a tree, accepting exactly one
+   * read-only query: a SELECT, possibly with ORDER BY, UNION or WITH.
+   */
+  public static SqlNode parse(String sql) {
+    SqlNode node;
+    try {
+      node = SqlParser.create(sql, PARSER).parseQuery();
+    } catch (SqlParseException e) {
+      throw new IllegalArgumentException("Not valid SQL: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    if (!node.isA(SqlKind.QUERY)) {
+      throw new IllegalArgumentException("Only a read-only query (SELECT) is allowed, not " + node.getKind());
+    }
+    return node;
   }
 
   static SqlParserPos pos() {
