@@ -2,6 +2,7 @@ package dev.statsigjdbc.adapter.sql;
 
 import dev.statsigjdbc.adapter.catalog.KeySpec;
 import java.util.List;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
@@ -105,7 +106,10 @@ final class StatsigRules {
 
   static final RelOptRule FILTER_INTO_SCAN = new RuleConfig(
       "StatsigFilterIntoScan",
-      b0 -> b0.operand(Filter.class).predicate(filter -> curatedScanBelow(filter.getInput())).anyInputs(),
+      // Logical filters only: a physical one of another convention (a JdbcFilter of an attached
+      // database) copied over the Enumerable scan would send the Statsig table to that database.
+      b0 -> b0.operand(Filter.class)
+          .predicate(filter -> filter.getConvention() == Convention.NONE && curatedScanBelow(filter.getInput())).anyInputs(),
       RelFactories.LOGICAL_BUILDER,
       FilterIntoScan::new).toRule();
 
