@@ -30,7 +30,8 @@ final class AttachedSchemas {
     for (AttachedDatabase database : databases) {
       requireDriver(database);
       DataSource dataSource = new DriverManagerDataSource(database);
-      String schema = database.schema() != null ? database.schema() : currentSchema(database, dataSource);
+      String currentSchema = currentSchema(database, dataSource);
+      String schema = database.schema() != null ? database.schema() : currentSchema;
       root.add(database.name(), JdbcSchema.create(root, database.name(), dataSource, null, schema));
     }
   }
