@@ -30,7 +30,7 @@ final class AttachedSchemas {
     for (AttachedDatabase database : databases) {
       requireDriver(database);
       DataSource dataSource = new DriverManagerDataSource(database);
-      String currentSchema = currentSchema(database, dataSource);
+      String currentSchema = connectOnce(database, dataSource);
       String schema = database.schema() != null ? database.schema() : currentSchema;
       root.add(database.name(), JdbcSchema.create(root, database.name(), dataSource, null, schema));
     }
@@ -47,8 +47,11 @@ final class AttachedSchemas {
     }
   }
 
-  /** Also proves, at connect, that the database is reachable with the credentials given. */
-  private static String currentSchema(AttachedDatabase database, DataSource dataSource) throws SQLException {
+  /**
+   * Connects once, so that a wrong URL or password fails the connect rather than the first query,
+   * and returns the connection's current schema (the default of {@code attach.<name>.schema}).
+   */
+  private static String connectOnce(AttachedDatabase database, DataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       return connection.getSchema();
     } catch (SQLException e) {
