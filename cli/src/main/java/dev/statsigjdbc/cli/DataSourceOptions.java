@@ -51,10 +51,16 @@ final class DataSourceOptions {
    * the JDBC driver with a read-only key that exists only in this process.
    */
   static Opened openEmulator(EmulatorConfig config) throws SQLException {
+    return openEmulator(config, new Properties());
+  }
+
+  /** As {@link #openEmulator(EmulatorConfig)}, with more connection properties (attached databases). */
+  static Opened openEmulator(EmulatorConfig config, Properties more) throws SQLException {
     String key = "console-demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     EmulatorServer server = EmulatorServer.start(config.apiKey(key, false));
     try {
       Properties properties = new Properties();
+      properties.putAll(more);
       properties.setProperty("apiKey", key); // a property, never in the URL
       return new Opened(DriverManager.getConnection("jdbc:statsig:url=" + server.mcpUrl(), properties), server);
     } catch (SQLException | RuntimeException e) {

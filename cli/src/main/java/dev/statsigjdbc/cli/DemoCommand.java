@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code statsig-sql demo}: starts the embedded Statsig emulator with demo data, then does what an
  * analyst would through the JDBC driver: a few SQL queries and the three questions the product
  * is for, answered with numbers and PNG charts, pinned to the {@code demo} dashboard and drawn as
- * one HTML page. Serves until Ctrl-C so other tools can connect.
+ * one HTML page; and one question across Statsig and a database of the demo's own (orders in an
+ * embedded H2 database, attached as {@code finance}). Serves until Ctrl-C so other tools can connect.
  */
 @Command(name = "demo", description = "Start a local Statsig (emulator with demo data), query it with SQL and questions.")
 final class DemoCommand implements Callable<Integer> {
@@ -67,12 +69,14 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter text = spec.commandLine().getOut();
-    try (DataSourceOptions.Opened opened = open(text)) {
+    try (DemoFinanceDatabase finance = DemoFinanceDatabase.create();
+        DataSourceOptions.Opened opened = open(text, finance.attachProperties())) {
       EmulatorServer server = opened.emulator();
       text.printf("Statsig emulator with the %s data set: %s%n", dataset.name().toLowerCase(), server.mcpUrl());
       text.printf("Connected through the JDBC driver: jdbc:statsig:url=%s%n%n", server.mcpUrl());
       runQueries(opened, text);
       askQuestions(opened, text);
+      joinWithFinance(finance, opened, text);
       text.println("Connect any JDBC tool (sqlline, DBeaver) with the shaded driver jar and");
       text.printf("  jdbc:statsig:url=%s   (OAuth: the consent page opens in the browser)%n", server.mcpUrl());
       text.printf("  OAuth metadata: %s%n", server.oauthMetadataUrl());
@@ -86,16 +90,16 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private DataSourceOptions.Opened open(PrintWriter text) throws SQLException {
+  private DataSourceOptions.Opened open(PrintWriter text, Properties attach) throws SQLException {
     EmulatorConfig config = EmulatorConfig.defaults().port(port).dataset(dataset);
     try {
-      return DataSourceOptions.openEmulator(config);
+      return DataSourceOptions.openEmulator(config, attach);
     } catch (RuntimeException busy) {
       if (port != DEFAULT_PORT) {
         throw busy;
       }
       text.printf("Port %d is taken; using a free port instead.%n", DEFAULT_PORT);
-      return DataSourceOptions.openEmulator(config.port(0));
+      return DataSourceOptions.openEmulator(config.port(0), attach);
     }
   }
 
@@ -109,6 +113,20 @@ final class DemoCommand implements Callable<Integer> {
         text.println();
       }
     }
+  }
+
+  /** The cross-source question: Statsig's experiment groups joined with the demo's own orders. */
+  private static void joinWithFinance(DemoFinanceDatabase finance, DataSourceOptions.Opened opened, PrintWriter text)
+      throws SQLException {
+    finance.seed(opened.connection());
+    text.println(DemoFinanceDatabase.QUESTION + " (Statsig joined with the demo's own H2 database, attached as "
+        + DemoFinanceDatabase.SCHEMA + "):");
+    text.println("sql> " + DemoFinanceDatabase.QUERY);
+    try (Statement statement = opened.connection().createStatement();
+        ResultSet rows = statement.executeQuery(DemoFinanceDatabase.QUERY)) {
+      TextTable.print(ResultTable.read(rows), ROWS_SHOWN, text);
+    }
+    text.println();
   }
 
   /** Answers the questions with PNG charts, pins them to a fresh {@code demo} dashboard and renders it. */

@@ -44,6 +44,9 @@ class DemoCommandTest {
     }
     assertThat(text).doesNotContain("can't answer");
     assertThat(text).contains("new_onboarding").contains("checkout_v2 moved revenue_per_user::sum significantly");
+    // One query across Statsig and the demo's own database: a revenue per user for each checkout group.
+    assertThat(text).contains(DemoFinanceDatabase.QUESTION).contains("Control").contains("Single-page checkout")
+        .containsPattern("(?m)^Control\\s+500\\s+\\d+\\.\\d{2}$");
     for (int i = 1; i <= DemoCommand.QUESTIONS.size(); i++) {
       BufferedImage png = ImageIO.read(charts.resolve("question-" + i + ".png").toFile());
       assertThat(png).as("chart %d", i).isNotNull();

@@ -2,6 +2,7 @@ package dev.statsigjdbc.adapter.sql;
 
 import dev.statsigjdbc.adapter.catalog.KeySpec;
 import java.util.List;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
@@ -105,7 +106,10 @@ final class StatsigRules {
 
   static final RelOptRule FILTER_INTO_SCAN = new RuleConfig(
       "StatsigFilterIntoScan",
-      b0 -> b0.operand(Filter.class).predicate(filter -> curatedScanBelow(filter.getInput())).anyInputs(),
+      // Logical filters only: a physical one of another convention (a JdbcFilter of an attached
+      // database) copied over the Enumerable scan would send the Statsig table to that database.
+      b0 -> b0.operand(Filter.class)
+          .predicate(filter -> filter.getConvention() == Convention.NONE && curatedScanBelow(filter.getInput())).anyInputs(),
       RelFactories.LOGICAL_BUILDER,
       FilterIntoScan::new).toRule();
 
@@ -160,5 +164,10 @@ final class StatsigRules {
         || rel instanceof Filter filter && curatedScanBelow(filter.getInput());
   }
 
-  static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, LIMIT_INTO_SCAN, LIMIT_INTO_PROJECTED_SCAN, JOIN_TO_CORRELATE);
+  /**
+   * With JOIN_PUSH_TRANSITIVE_PREDICATES, {@code WHERE e.id = 'x'} over {@code JOIN t ON t.experiment_id = e.id}
+   * also filters {@code t}: a Statsig table gets the key as a tool argument, an attached database the filter as SQL.
+   */
+  static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, LIMIT_INTO_SCAN, LIMIT_INTO_PROJECTED_SCAN, JOIN_TO_CORRELATE,
+      CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES);
 }

@@ -45,7 +45,18 @@ public enum StatsigProperty {
   BLOCK_TOOLS("blockTools", null,
       "Extra tools to hide from SQL: comma-separated regular expressions matched case-insensitively against tool names."),
   ALLOW_TOOLS("allowTools", null,
-      "Comma-separated tool names you vouch for as read-only although their names or annotations look like writes.");
+      "Comma-separated tool names you vouch for as read-only although their names or annotations look like writes."),
+  ATTACH_URL("attach.<name>.url", null,
+      "JDBC URL of your own database to attach, read-only, as schema <name> next to statsig (e.g. attach.finance.url=jdbc:postgresql://db:5432/finance). Its JDBC driver jar must be on the classpath."),
+  ATTACH_USER("attach.<name>.user", null,
+      "User name for the database attached as <name>."),
+  ATTACH_PASSWORD("attach.<name>.password", null,
+      "Password for the database attached as <name>. May be ENC(...)."),
+  ATTACH_SCHEMA("attach.<name>.schema", null,
+      "Schema of the attached database whose tables <name> shows (default: the connection's current schema, e.g. public).");
+
+  /** The placeholder in the keys of properties that come once per attached database. */
+  public static final String NAME_PLACEHOLDER = "<name>";
 
   private final String key;
   private final String defaultValue;
@@ -67,6 +78,11 @@ public enum StatsigProperty {
 
   public String description() {
     return description;
+  }
+
+  /** The key with {@link #NAME_PLACEHOLDER} replaced by {@code name}: {@code attach.finance.url}. */
+  public String key(String name) {
+    return key.replace(NAME_PLACEHOLDER, name);
   }
 
   /** The value in {@code properties}, else the default (null when there is none). */

@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.jdbc;
 
+import dev.statsigjdbc.adapter.StatsigSchemaFactory;
 import dev.statsigjdbc.adapter.catalog.TableCatalog;
 import dev.statsigjdbc.adapter.catalog.TableSpec;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.apache.calcite.schema.Table;
 
 /**
  * REMARKS for {@code getTables} and {@code getColumns}, taken from the adapter's table catalog
- * (Calcite reports none). Avatica reads metadata rows by public field name, so the row classes
+ * (Calcite reports none); attached databases' tables get none. Avatica reads metadata rows by public field name, so the row classes
  * below declare their own {@code remarks} field, which hides the always-null inherited one.
  */
 final class CatalogRemarks {
@@ -64,7 +65,8 @@ final class CatalogRemarks {
           String columnName, int dataType, String typeName, Integer columnSize, Integer decimalDigits, int radix,
           int nullable, Integer charOctetLength, int position, String isNullable) {
         return new RemarkedColumn(catalog, schema, tableName, columnName, dataType, typeName, columnSize,
-            decimalDigits, radix, nullable, charOctetLength, position, isNullable, columnRemarks(tableName, columnName));
+            decimalDigits, radix, nullable, charOctetLength, position, isNullable,
+            StatsigSchemaFactory.DEFAULT_SCHEMA_NAME.equals(schema) ? columnRemarks(tableName, columnName) : null);
       }
 
       @Override
@@ -75,7 +77,7 @@ final class CatalogRemarks {
   }
 
   private MetaImpl.MetaTable createTable(Table table, String catalog, String schema, String name) {
-    TableSpec spec = specs.get(name);
+    TableSpec spec = StatsigSchemaFactory.DEFAULT_SCHEMA_NAME.equals(schema) ? specs.get(name) : null;
     return new RemarkedTable(table, catalog, schema, name, spec == null ? null : spec.remarks());
   }
 

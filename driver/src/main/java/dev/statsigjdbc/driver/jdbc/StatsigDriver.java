@@ -1,6 +1,7 @@
 package dev.statsigjdbc.driver.jdbc;
 
 import dev.statsigjdbc.adapter.StatsigSchemaFactory;
+import dev.statsigjdbc.driver.connect.AttachedDatabase;
 import dev.statsigjdbc.driver.connect.ConnectionTarget;
 import dev.statsigjdbc.driver.connect.ConnectionTargets;
 import dev.statsigjdbc.driver.connect.StatsigProperty;
@@ -27,7 +28,7 @@ import org.apache.calcite.sql.parser.SqlParser;
 /**
  * {@code jdbc:statsig:} — SQL over Statsig's MCP server. A Calcite driver with a vanity prefix:
  * each connection opens an MCP session, mounts the adapter's {@code statsig} schema over it as
- * the default schema, and hands out a read-only, auto-commit connection that closes the session.
+ * the default schema, mounts the user's attached databases ({@code attach.<name>.*}) next to it, and hands out a read-only, auto-commit connection that closes the session.
  *
  * <p>URL: {@code jdbc:statsig:key=value;key=value} (keys of {@link StatsigProperty}); properties
  * passed to {@code connect} fill in what the URL leaves out.
@@ -71,8 +72,10 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     }
     Properties properties = properties(url, info);
     ConnectionTarget target;
+    List<AttachedDatabase> attached;
     McpSession session;
     try {
+      attached = AttachedDatabase.all(properties, System.getenv());
       target = ConnectionTargets.resolve(properties, System.getenv());
       session = McpSession.open(target.address(), target.credentials(), DriverOptions.timeout(properties));
     } catch (IllegalArgumentException badProperties) {
@@ -85,6 +88,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
           StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, new McpToolSource(session), DriverOptions.adapterOptions(properties));
+      AttachedSchemas.mount(calciteConnection.getRootSchema(), attached);
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
       List<String> tables = List.copyOf(new TreeSet<>(schema.getTableNames()));
       return ConnectionHandler.wrap(calcite, session, new ConnectionContext(PARSER, () -> tables));
