@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,8 @@ class DemoCommandTest {
     // One query across Statsig and the demo's own database: a revenue per user for each checkout group.
     assertThat(text).contains(DemoFinanceDatabase.QUESTION).contains("Control").contains("Single-page checkout")
         .containsPattern("(?m)^Control\\s+500\\s+\\d+\\.\\d{2}$");
+    // The seeded orders tell the same story as Statsig's results: the shipped group earns more per user.
+    assertThat(revenuePerUser(text, "Single-page checkout")).isGreaterThan(revenuePerUser(text, "Control"));
     for (int i = 1; i <= DemoCommand.QUESTIONS.size(); i++) {
       BufferedImage png = ImageIO.read(charts.resolve("question-" + i + ".png").toFile());
       assertThat(png).as("chart %d", i).isNotNull();
@@ -75,5 +79,12 @@ class DemoCommandTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("DEMO").contains("LARGE");
+  }
+
+  private static double revenuePerUser(String demoOutput, String group) {
+    Matcher row = Pattern
+        .compile("(?m)^" + Pattern.quote(group) + "\\s+\\d+\\s+(\\d+\\.\\d{2})$").matcher(demoOutput);
+    assertThat(row.find()).as("row for %s in:%n%s", group, demoOutput).isTrue();
+    return Double.parseDouble(row.group(1));
   }
 }

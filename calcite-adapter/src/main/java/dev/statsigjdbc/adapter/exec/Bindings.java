@@ -1,6 +1,7 @@
 package dev.statsigjdbc.adapter.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,8 +32,20 @@ public final class Bindings {
     return new Bindings(copy);
   }
 
-  /** Resolves {@code name.path.to.field}; a missing node when anything on the way is absent. */
+  /**
+   * Resolves {@code name.path.to.field}; a missing node when anything on the way is absent.
+   * {@code left == right} compares two references, for flags the payload only implies (a group
+   * is the control when its id equals the experiment's {@code controlGroupID}).
+   */
   public JsonNode resolve(String reference) {
+    int equals = reference.indexOf("==");
+    if (equals >= 0) {
+      JsonNode left = resolve(reference.substring(0, equals).strip());
+      JsonNode right = resolve(reference.substring(equals + 2).strip());
+      return left.isMissingNode() || left.isNull() || right.isMissingNode() || right.isNull()
+          ? MissingNode.getInstance()
+          : BooleanNode.valueOf(left.equals(right));
+    }
     int dot = reference.indexOf('.');
     String name = dot < 0 ? reference : reference.substring(0, dot);
     JsonNode node = values.getOrDefault(name, MissingNode.getInstance());

@@ -42,9 +42,13 @@ class CuratedTablesIntegrationTest {
     JsonNode experiment = emulator.get("/console/v1/experiments/{id}", Map.of("id", "checkout_v2"), Map.of()).path("data");
 
     List<Map<String, Object>> rows =
-        rows(connection, "SELECT group_id, name FROM experiment_groups WHERE experiment_id = 'checkout_v2'");
+        rows(connection, "SELECT group_id, name, is_control FROM experiment_groups WHERE experiment_id = 'checkout_v2'");
 
     assertThat(column(rows, "group_id")).containsExactlyElementsOf(ids(experiment.path("groups")));
+    // The payload has no per-group flag: the control is the group the experiment names.
+    String control = experiment.path("controlGroupID").asText();
+    assertThat(rows).allSatisfy(row ->
+        assertThat(row.get("is_control")).as("is_control of %s", row.get("group_id")).isEqualTo(row.get("group_id").equals(control)));
   }
 
   @Test
