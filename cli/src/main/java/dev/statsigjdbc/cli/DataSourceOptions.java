@@ -1,13 +1,17 @@
 package dev.statsigjdbc.cli;
 
+import dev.statsigjdbc.driver.connect.StatsigProperty;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
-import java.security.SecureRandom;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** Where a command reads data: a named data source, or the embedded emulator with demo data. */
@@ -23,8 +27,11 @@ final class DataSourceOptions {
     boolean demo;
   }
 
-  /** An open connection and the emulator behind it, if any; both close together. */
-  record Opened(Connection connection, EmulatorServer emulator) implements AutoCloseable {
+  /**
+   * An open connection, the emulator behind it and the throw-away credential folder its sign-in
+   * used, if any; all close together.
+   */
+  record Opened(Connection connection, EmulatorServer emulator, Path credentials) implements AutoCloseable {
     @Override
     public void close() throws SQLException {
       try {
@@ -33,6 +40,7 @@ final class DataSourceOptions {
         if (emulator != null) {
           emulator.close();
         }
+        deleteQuietly(credentials);
       }
     }
   }
@@ -43,12 +51,14 @@ final class DataSourceOptions {
     }
     Properties properties = new Properties();
     properties.setProperty("profile", choice.source);
-    return new Opened(DriverManager.getConnection("jdbc:statsig:", properties), null);
+    return new Opened(DriverManager.getConnection("jdbc:statsig:", properties), null, null);
   }
 
   /**
    * Starts the emulator (demo data unless the config says otherwise) and connects to it through
-   * the JDBC driver with a read-only key that exists only in this process.
+   * the JDBC driver the way a user does: OAuth with dynamic registration, PKCE and the emulator's
+   * auto-approving consent, fetched directly instead of in a browser. The tokens go to a vault in
+   * a temporary folder that is deleted on close, so the demo leaves nothing in the user's vault.
    */
   static Opened openEmulator(EmulatorConfig config) throws SQLException {
     return openEmulator(config, new Properties());
@@ -56,16 +66,34 @@ final class DataSourceOptions {
 
   /** As {@link #openEmulator(EmulatorConfig)}, with more connection properties (attached databases). */
   static Opened openEmulator(EmulatorConfig config, Properties more) throws SQLException {
-    String key = "console-demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    EmulatorServer server = EmulatorServer.start(config.apiKey(key, false));
+    EmulatorServer server = EmulatorServer.start(config.autoApprove(true));
+    Path credentials = null;
     try {
+      credentials = Files.createTempDirectory("statsig-sql-demo-vault");
       Properties properties = new Properties();
       properties.putAll(more);
-      properties.setProperty("apiKey", key); // a property, never in the URL
-      return new Opened(DriverManager.getConnection("jdbc:statsig:url=" + server.mcpUrl(), properties), server);
+      properties.setProperty(StatsigProperty.BROWSER.key(), "direct");
+      properties.setProperty(StatsigProperty.VAULT_DIR.key(), credentials.toString());
+      return new Opened(DriverManager.getConnection("jdbc:statsig:url=" + server.mcpUrl(), properties), server,
+          credentials);
+    } catch (IOException e) {
+      server.close();
+      throw new SQLException("Cannot create a temporary folder for the demo's credentials: " + e.getMessage(), e);
     } catch (SQLException | RuntimeException e) {
       server.close();
+      deleteQuietly(credentials);
       throw e;
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException ignored) {
+      // A temporary folder left behind holds only tokens of an emulator that no longer runs.
     }
   }
 }

@@ -73,12 +73,14 @@ final class DemoCommand implements Callable<Integer> {
         DataSourceOptions.Opened opened = open(text, finance.attachProperties())) {
       EmulatorServer server = opened.emulator();
       text.printf("Statsig emulator with the %s data set: %s%n", dataset.name().toLowerCase(), server.mcpUrl());
-      text.printf("Connected through the JDBC driver: jdbc:statsig:url=%s%n%n", server.mcpUrl());
+      text.printf("Signed in with OAuth (registration, PKCE, the emulator's auto-approved consent) and connected"
+          + " through the JDBC driver: jdbc:statsig:url=%s%n%n", server.mcpUrl());
       runQueries(opened, text);
       askQuestions(opened, text);
       joinWithFinance(finance, opened, text);
       text.println("Connect any JDBC tool (sqlline, DBeaver) with the shaded driver jar and");
-      text.printf("  jdbc:statsig:url=%s   (OAuth: the consent page opens in the browser)%n", server.mcpUrl());
+      text.printf("  jdbc:statsig:url=%s   (OAuth sign-in in the browser; the demo approves it at once)%n",
+          server.mcpUrl());
       text.printf("  OAuth metadata: %s%n", server.oauthMetadataUrl());
       text.flush();
       if (!noWait) {

@@ -37,7 +37,7 @@ class DemoCommandTest {
 
     String text = out.toString();
     assertThat(exit).as(text).isZero();
-    assertThat(text).containsPattern("jdbc:statsig:url=http://127\\.0\\.0\\.1:\\d+/v1/mcp");
+    assertThat(text).containsPattern("jdbc:statsig:url=http://127\\.0\\.0\\.1:\\d+/v1/mcp").contains("Signed in with OAuth");
     // SQL through the driver: every experiment status of the demo data, and read tools exposed, writes blocked.
     assertThat(text).contains("decision_made", "active", "abandoned");
     assertThat(text).containsPattern("(?m)^true\\s+\\d+$").containsPattern("(?m)^false\\s+\\d+$");
