@@ -12,6 +12,7 @@ import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +72,8 @@ final class SqlErrors {
     if (t instanceof McpSessionException session) {
       return switch (session.kind()) {
         case UNREACHABLE -> new SQLNonTransientConnectionException(session.getMessage(), UNREACHABLE, failure);
+        case TIMEOUT -> new SQLTimeoutException(session.getMessage(), TIMEOUT, failure);
+        case TRANSIENT -> new SQLTransientConnectionException(session.getMessage(), LINK_FAILURE, failure);
         case UNAUTHORIZED -> new SQLInvalidAuthorizationSpecException(session.getMessage(), NOT_AUTHORIZED, failure);
         case PROTOCOL -> new SQLNonTransientConnectionException(session.getMessage(), LINK_FAILURE, failure);
       };
