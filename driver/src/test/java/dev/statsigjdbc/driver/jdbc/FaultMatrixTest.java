@@ -9,6 +9,7 @@ import dev.statsigjdbc.driver.connect.StatsigProperty;
 import dev.statsigjdbc.driver.profile.DataSourceProfile;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
+import dev.statsigjdbc.emulator.api.ApiQuirks;
 import dev.statsigjdbc.emulator.faults.Faults;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -144,6 +146,32 @@ class FaultMatrixTest {
     }
     assertThat(faultFree.get(Phase.LIST_SCAN)).as("two pages of gates").hasSizeGreaterThan(100);
     assertThat(faultFree.get(Phase.DETAIL_FAN_OUT)).hasSize(6);
+  }
+
+  /** Pulse results in camelCase (the schema) instead of snake_case (the spec's example): the same rows. */
+  @Test
+  void resultsInTheOtherCaseConventionGiveTheSameRows() throws Exception {
+    String sql = "SELECT metric_id, metric_role, test_group_id, percent_change, p_value, test_units, control_units"
+        + " FROM experiment_results WHERE experiment_id = 'checkout_v2' ORDER BY metric_id, test_group_id";
+    List<Map<String, Object>> snakeCase;
+    try (Connection connection = connect(Auth.API_KEY, TIMEOUT_SECONDS)) {
+      snakeCase = rows(connection, sql);
+    }
+    try (EmulatorServer camelCase = EmulatorServer.start(EmulatorConfig.defaults().today(StatsigEmulator.TODAY)
+            .quirks(ApiQuirks.schemaConformant()).apiKey(StatsigEmulator.API_KEY, false));
+        Connection connection = DriverManager.getConnection(StatsigDriver.PREFIX + "url=" + camelCase.mcpUrl(),
+            apiKey())) {
+      List<Map<String, Object>> camel = rows(connection, sql);
+
+      assertThat(snakeCase).isNotEmpty().allSatisfy(r -> assertThat(r.get("percent_change")).isNotNull());
+      assertThat(camel).isEqualTo(snakeCase);
+    }
+  }
+
+  private static Properties apiKey() {
+    Properties properties = new Properties();
+    properties.setProperty(StatsigProperty.API_KEY.key(), StatsigEmulator.API_KEY);
+    return properties;
   }
 
   private static void signIn() {
