@@ -35,6 +35,7 @@ final class SqlErrors {
   static final String TIMEOUT = "HYT00";
   static final String CANCELLED = "HY008";
   static final String GENERAL = "HY000";
+  static final String OUT_OF_RANGE = "22003";
 
   private static final Pattern UNKNOWN_OBJECT = Pattern.compile("(?:Object|Table) '([^']+)' not found");
   private static final Pattern UNKNOWN_COLUMN_TEXT = Pattern.compile("Column '([^']+)' not found");
@@ -98,6 +99,11 @@ final class SqlErrors {
     }
     if (t instanceof UnsupportedOperationException || t instanceof SQLFeatureNotSupportedException) {
       return null;
+    }
+    if (String.valueOf(t.getMessage()).startsWith("Unable to implement EnumerableLimit")) {
+      // Calcite's limit runs on int: a LIMIT or OFFSET above 2^31 - 1 fails while planning.
+      return new SQLException("LIMIT and OFFSET must be at most 2147483647; use a smaller value, or no LIMIT to read all rows.",
+          OUT_OF_RANGE, failure);
     }
     if (t instanceof SqlParseException parse) {
       return new SQLSyntaxErrorException("SQL syntax error: " + firstLine(parse.getMessage())
