@@ -11,6 +11,7 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpTransportException;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
@@ -37,6 +38,9 @@ public final class McpSession implements AutoCloseable {
   /** How the SDK reports a non-2xx answer it does not handle itself (it keeps neither status nor headers). */
   private static final Pattern UNEXPECTED_STATUS = Pattern.compile("unexpected status code: (\\d{3})");
   private static final int CONNECT_ATTEMPTS = 3;
+  private static final int SESSION_REPLAYS = 2;
+  /** What the SDK's client session says to requests in flight when it closes the session the server forgot. */
+  private static final String SESSION_TERMINATED = "session with server terminated";
   private static final Duration CONNECT_BACKOFF = Duration.ofMillis(200);
 
   private final McpServerAddress address;
@@ -113,16 +117,22 @@ public final class McpSession implements AutoCloseable {
   public McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
     McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(arguments).build();
     return run("call " + tool, () -> {
-      McpSchema.InitializeResult sessionBefore = client.getCurrentInitializationResult();
-      try {
-        return client.callTool(request);
-      } catch (RuntimeException e) {
-        // On a 404 for its session id the SDK starts a new session but fails the call in flight
-        // (without saying why in the exception): replay once, only when the session really changed.
-        if (client.getCurrentInitializationResult() == sessionBefore) {
-          throw e;
+      for (int replays = 0; ; replays++) {
+        McpSchema.InitializeResult sessionBefore = client.getCurrentInitializationResult();
+        try {
+          return client.callTool(request);
+        } catch (RuntimeException e) {
+          // On a 404 for its session id the SDK starts a new session in the background but fails the call in
+          // flight (without saying why in the exception); a replay can also race that re-initialization and
+          // find the old session closed. Replay only then, and at most twice.
+          boolean sessionReplaced = client.getCurrentInitializationResult() != sessionBefore
+              || causedBy(e, McpTransportSessionNotFoundException.class) != null
+              || String.valueOf(rootMessage(e)).contains(SESSION_TERMINATED);
+          if (!sessionReplaced || replays >= SESSION_REPLAYS) {
+            throw e;
+          }
+          LOG.debug("MCP session replaced during {}; replaying the call", tool);
         }
-        return client.callTool(request);
       }
     });
   }
