@@ -6,6 +6,7 @@ import dev.statsigjdbc.adapter.exec.MissingKeyException;
 import dev.statsigjdbc.adapter.guard.BlockedToolException;
 import dev.statsigjdbc.driver.auth.OAuthException;
 import dev.statsigjdbc.driver.mcp.McpSessionException;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLInvalidAuthorizationSpecException;
@@ -78,6 +79,10 @@ final class SqlErrors {
         case UNAUTHORIZED -> new SQLInvalidAuthorizationSpecException(session.getMessage(), NOT_AUTHORIZED, failure);
         case PROTOCOL -> new SQLNonTransientConnectionException(session.getMessage(), LINK_FAILURE, failure);
       };
+    }
+    if (t instanceof OAuthException && t.getCause() instanceof IOException) {
+      // The authorization server is down: not a refused sign-in.
+      return new SQLNonTransientConnectionException(t.getMessage(), UNREACHABLE, failure);
     }
     if (t instanceof OAuthException) {
       return new SQLInvalidAuthorizationSpecException(t.getMessage(), NOT_AUTHORIZED, failure);

@@ -163,6 +163,10 @@ public final class McpSession implements AutoCloseable {
 
   private McpSessionException translate(String what, RuntimeException e) {
     OAuthException signIn = causedBy(e, OAuthException.class);
+    if (signIn != null && causedBy(signIn, IOException.class) != null) {
+      return new McpSessionException(McpSessionException.Kind.UNREACHABLE,
+          "Cannot reach the authorization server to refresh the OAuth sign-in (" + what + "): " + signIn.getMessage(), signIn);
+    }
     if (signIn != null) {
       // Refreshing or signing in again failed while the server was refusing a token: its message says what to do.
       return new McpSessionException(McpSessionException.Kind.UNAUTHORIZED,

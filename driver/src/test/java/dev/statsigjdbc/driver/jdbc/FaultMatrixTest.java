@@ -11,6 +11,12 @@ import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
 import dev.statsigjdbc.emulator.api.ApiQuirks;
 import dev.statsigjdbc.emulator.faults.Faults;
+import dev.statsigjdbc.driver.vault.CredentialSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,6 +124,11 @@ class FaultMatrixTest {
       FaultMatrixTest.emulator.auth().revokeRefreshTokens();
       t.faults().expireAccessTokens();
     }, signInAgain, signInAgain, signInAgain, signInAgain);
+    Expected authServerDown = Expected.error("08001", "authorization server");
+    row("authorization server down during refresh", Auth.OAUTH, t -> {
+      t.tokenEndpointUnreachable();
+      t.faults().expireAccessTokens();
+    }, authServerDown, authServerDown, authServerDown, authServerDown);
     Expected timedOut = Expected.error("HYT00", "raise the timeoutSeconds");
     row("server stops answering (latency above timeoutSeconds)", Auth.API_KEY, 1, t -> t.faults().latencyMillis(2500),
         timedOut, timedOut, timedOut, timedOut);
@@ -172,6 +183,20 @@ class FaultMatrixTest {
     Properties properties = new Properties();
     properties.setProperty(StatsigProperty.API_KEY.key(), StatsigEmulator.API_KEY);
     return properties;
+  }
+
+  /** Points the saved sign-in's token endpoint at a closed port: the authorization server is down. */
+  void tokenEndpointUnreachable() {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    URI down = URI.create("http://127.0.0.1:" + closedPort + "/oauth/token");
+    DataSources.fromConfiguration(vaultProperties(), Map.of()).vault().update("emu", c -> new CredentialSet(
+        c.accessToken(), c.refreshToken(), c.expiresAt(), c.scope(), c.resource(), c.issuer(), down,
+        c.revocationEndpoint(), c.client(), c.apiKey()));
   }
 
   private static void signIn() {
