@@ -125,7 +125,7 @@ class FaultMatrixTest {
       t.faults().expireAccessTokens();
     }, signInAgain, signInAgain, signInAgain, signInAgain);
     Expected authServerDown = Expected.error("08001", "authorization server");
-    row("authorization server down during refresh", Auth.OAUTH, t -> {
+    row("authorization server down at refresh", Auth.OAUTH, t -> {
       t.tokenEndpointUnreachable();
       t.faults().expireAccessTokens();
     }, authServerDown, authServerDown, authServerDown, authServerDown);
