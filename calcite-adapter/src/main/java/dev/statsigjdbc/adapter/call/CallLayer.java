@@ -84,8 +84,11 @@ public final class CallLayer {
       try {
         return callOnce(tool, arguments, context);
       } catch (ToolCallException e) {
-        if (!e.isRetryable() || !context.retryAllowed() || attempt >= options.maxRetries()) {
+        if (!e.isRetryable() || attempt >= options.maxRetries()) {
           throw e;
+        }
+        if (!context.retryAllowed()) {
+          throw e.afterRowsReturned();
         }
         long delayNanos = backoffNanos(e, attempt);
         LOG.debug("Tool {} answered {}; retry {} in {} ms", tool, e.status(), attempt + 1, delayNanos / 1_000_000);
@@ -104,7 +107,8 @@ public final class CallLayer {
         throw ToolCallException.fromErrorText(tool, result.errorText());
       }
       if (result.json() == null) {
-        throw ToolCallException.fromErrorText(tool, "the tool returned text that is not JSON");
+        throw ToolCallException.transientFailure(tool, 0, "the tool returned text that is not JSON;"
+            + " try again, and report it to the server's operator if it persists", null);
       }
       return result.json();
     } finally {

@@ -12,11 +12,30 @@ public final class ToolCallException extends RuntimeException {
 
   private final int status;
   private final long retryAfterSeconds;
+  private final boolean transientFailure;
 
-  private ToolCallException(String message, int status, long retryAfterSeconds) {
-    super(message);
+  private ToolCallException(String message, int status, long retryAfterSeconds, boolean transientFailure, Throwable cause) {
+    super(message, cause);
     this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.transientFailure = transientFailure;
+  }
+
+  /**
+   * The call did not get an answer the tool meant: HTTP 429 or 5xx from the server, a connection
+   * that broke mid-response, or a result that is not JSON. Sending the same read again may succeed.
+   *
+   * @param status the HTTP status, 0 when there was none
+   */
+  public static ToolCallException transientFailure(String tool, int status, String message, Throwable cause) {
+    return new ToolCallException("Statsig tool " + tool + " failed: " + message, status, -1, true, cause);
+  }
+
+  /** This failure, for a query that had already returned rows and so must not be retried. */
+  ToolCallException afterRowsReturned() {
+    String message = getMessage().endsWith(".") ? getMessage() : getMessage() + ".";
+    return new ToolCallException(message + " The query had already returned rows, so the call was not retried"
+        + " (that could duplicate or mix rows): run the query again.", status, retryAfterSeconds, false, this);
   }
 
   static ToolCallException fromErrorText(String tool, String errorText) {
@@ -27,7 +46,9 @@ public final class ToolCallException extends RuntimeException {
     return new ToolCallException(
         "Statsig tool " + tool + " failed: " + text + advice(code),
         code,
-        retryAfter.find() ? Long.parseLong(retryAfter.group(1)) : -1);
+        retryAfter.find() ? Long.parseLong(retryAfter.group(1)) : -1,
+        false,
+        null);
   }
 
   private static String advice(int status) {
@@ -50,6 +71,6 @@ public final class ToolCallException extends RuntimeException {
   }
 
   boolean isRetryable() {
-    return status == 429 || status >= 500;
+    return transientFailure || status == 429 || status >= 500;
   }
 }

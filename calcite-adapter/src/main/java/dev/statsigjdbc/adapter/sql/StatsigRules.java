@@ -84,8 +84,9 @@ final class StatsigRules {
     public void onMatch(RelOptRuleCall call) {
       Sort sort = call.rel(0);
       StatsigTableScan scan = call.rel(call.rels.length - 1);
-      int rows = literalInt(sort.fetch) + (sort.offset == null ? 0 : literalInt(sort.offset));
-      RelNode input = scan.withRequest(scan.request().withFetch(rows));
+      // LIMIT 2^31 or a large OFFSET must not overflow into a negative fetch: saturate.
+      long rows = literalLong(sort.fetch) + (sort.offset == null ? 0 : literalLong(sort.offset));
+      RelNode input = scan.withRequest(scan.request().withFetch((int) Math.min(Integer.MAX_VALUE, rows)));
       if (call.rels.length == 3) {
         Project project = call.rel(1);
         input = project.copy(project.getTraitSet(), List.of(input));
@@ -93,8 +94,8 @@ final class StatsigRules {
       call.transformTo(sort.copy(sort.getTraitSet(), input, sort.getCollation(), sort.offset, sort.fetch));
     }
 
-    private static int literalInt(RexNode node) {
-      return ((RexLiteral) node).getValueAs(Integer.class);
+    private static long literalLong(RexNode node) {
+      return ((RexLiteral) node).getValueAs(Long.class);
     }
   }
 

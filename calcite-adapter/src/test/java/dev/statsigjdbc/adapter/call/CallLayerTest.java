@@ -133,6 +133,33 @@ class CallLayerTest {
   }
 
   @Test
+  void brokenConnectionsAndNonJsonResultsAreRetriedBeforeTheFirstRowOnly() {
+    Deque<Runnable> failures = new ArrayDeque<>(List.of(
+        () -> { throw ToolCallException.transientFailure("Get_Thing", 0, "the connection broke", null); }));
+    FixtureToolSource flaky = new FixtureToolSource().tool(ToolDescriptor.of("Get_Thing", ""), params -> {
+      if (!failures.isEmpty()) {
+        failures.poll().run();
+      }
+      return FixtureToolSource.single("ok", JsonNodeFactory.instance.textNode("fine"));
+    });
+    assertThat(layer(flaky, FAST_RETRIES).call("Get_Thing", NO_ARGS, CallContext.unbounded()).get("data").asText())
+        .isEqualTo("fine");
+    assertThat(flaky.calls()).hasSize(2);
+
+    FixtureToolSource garbled = scripted("Get_Thing", ToolResult.success("{\"data\": [tru"));
+    assertThat(layer(garbled, FAST_RETRIES).call("Get_Thing", NO_ARGS, CallContext.unbounded()).get("data").asText())
+        .isEqualTo("fine");
+    assertThat(garbled.calls()).hasSize(2);
+
+    FixtureToolSource garbledLate = scripted("Get_Thing", ToolResult.success("{\"data\": [tru"));
+    assertThatThrownBy(() -> layer(garbledLate, FAST_RETRIES)
+        .call("Get_Thing", NO_ARGS, CallContext.unbounded().withRetryAllowed(false)))
+        .isInstanceOf(ToolCallException.class)
+        .hasMessageContaining("not JSON").hasMessageContaining("already returned rows").hasMessageContaining("run the query again");
+    assertThat(garbledLate.calls()).hasSize(1);
+  }
+
+  @Test
   void retriesStopAfterTheLimit() {
     FixtureToolSource down = scripted("Get_Thing", FixtureToolSource.apiError(502, "a"),
         FixtureToolSource.apiError(502, "b"), FixtureToolSource.apiError(502, "c"), FixtureToolSource.apiError(502, "d"));

@@ -8,7 +8,9 @@ import dev.statsigjdbc.adapter.source.ToolAnnotations;
 import dev.statsigjdbc.adapter.source.ToolDescriptor;
 import dev.statsigjdbc.adapter.source.ToolResult;
 import dev.statsigjdbc.adapter.source.ToolSource;
+import dev.statsigjdbc.adapter.call.ToolCallException;
 import dev.statsigjdbc.driver.mcp.McpSession;
+import dev.statsigjdbc.driver.mcp.McpSessionException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,16 @@ final class McpToolSource implements ToolSource {
   @Override
   public ToolResult call(String name, JsonNode arguments) {
     Map<String, Object> args = arguments == null || arguments.isNull() ? Map.of() : JSON.convertValue(arguments, OBJECT);
-    McpSchema.CallToolResult result = session.call(name, args);
+    McpSchema.CallToolResult result;
+    try {
+      result = session.call(name, args);
+    } catch (McpSessionException e) {
+      if (e.kind() == McpSessionException.Kind.TRANSIENT) {
+        // The call layer retries these while no row has been returned yet.
+        throw ToolCallException.transientFailure(name, e.status(), e.getMessage(), e);
+      }
+      throw e;
+    }
     String text = text(result);
     // isError is often absent: absent means success.
     return Boolean.TRUE.equals(result.isError()) ? ToolResult.error(text) : ToolResult.success(text);

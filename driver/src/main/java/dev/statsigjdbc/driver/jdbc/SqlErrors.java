@@ -6,12 +6,14 @@ import dev.statsigjdbc.adapter.exec.MissingKeyException;
 import dev.statsigjdbc.adapter.guard.BlockedToolException;
 import dev.statsigjdbc.driver.auth.OAuthException;
 import dev.statsigjdbc.driver.mcp.McpSessionException;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +36,7 @@ final class SqlErrors {
   static final String TIMEOUT = "HYT00";
   static final String CANCELLED = "HY008";
   static final String GENERAL = "HY000";
+  static final String OUT_OF_RANGE = "22003";
 
   private static final Pattern UNKNOWN_OBJECT = Pattern.compile("(?:Object|Table) '([^']+)' not found");
   private static final Pattern UNKNOWN_COLUMN_TEXT = Pattern.compile("Column '([^']+)' not found");
@@ -71,9 +74,15 @@ final class SqlErrors {
     if (t instanceof McpSessionException session) {
       return switch (session.kind()) {
         case UNREACHABLE -> new SQLNonTransientConnectionException(session.getMessage(), UNREACHABLE, failure);
+        case TIMEOUT -> new SQLTimeoutException(session.getMessage(), TIMEOUT, failure);
+        case TRANSIENT -> new SQLTransientConnectionException(session.getMessage(), LINK_FAILURE, failure);
         case UNAUTHORIZED -> new SQLInvalidAuthorizationSpecException(session.getMessage(), NOT_AUTHORIZED, failure);
         case PROTOCOL -> new SQLNonTransientConnectionException(session.getMessage(), LINK_FAILURE, failure);
       };
+    }
+    if (t instanceof OAuthException && t.getCause() instanceof IOException) {
+      // The authorization server is down: not a refused sign-in.
+      return new SQLNonTransientConnectionException(t.getMessage(), UNREACHABLE, failure);
     }
     if (t instanceof OAuthException) {
       return new SQLInvalidAuthorizationSpecException(t.getMessage(), NOT_AUTHORIZED, failure);
@@ -95,6 +104,11 @@ final class SqlErrors {
     }
     if (t instanceof UnsupportedOperationException || t instanceof SQLFeatureNotSupportedException) {
       return null;
+    }
+    if (String.valueOf(t.getMessage()).startsWith("Unable to implement EnumerableLimit")) {
+      // Calcite's limit runs on int: a LIMIT or OFFSET above 2^31 - 1 fails while planning.
+      return new SQLException("LIMIT and OFFSET must be at most 2147483647; use a smaller value, or no LIMIT to read all rows.",
+          OUT_OF_RANGE, failure);
     }
     if (t instanceof SqlParseException parse) {
       return new SQLSyntaxErrorException("SQL syntax error: " + firstLine(parse.getMessage())

@@ -10,12 +10,20 @@ import io.modelcontextprotocol.client.transport.customizer.McpHttpClientTranspor
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportException;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One MCP session with a server over Streamable HTTP, on the MCP Java SDK's sync client.
@@ -25,24 +33,49 @@ import java.util.concurrent.TimeoutException;
  * and errors that say what to do.
  */
 public final class McpSession implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How the SDK reports a non-2xx answer it does not handle itself (it keeps neither status nor headers). */
+  private static final Pattern UNEXPECTED_STATUS = Pattern.compile("unexpected status code: (\\d{3})");
+  private static final int CONNECT_ATTEMPTS = 3;
+  private static final int SESSION_REPLAYS = 2;
+  /** What the SDK's client session says to requests in flight when it closes the session the server forgot. */
+  private static final String SESSION_TERMINATED = "session with server terminated";
+  private static final Duration CONNECT_BACKOFF = Duration.ofMillis(200);
 
   private final McpServerAddress address;
   private final RequestCredentials credentials;
   private final McpSyncClient client;
+  private final Duration timeout;
 
-  private McpSession(McpServerAddress address, RequestCredentials credentials, McpSyncClient client) {
+  private McpSession(McpServerAddress address, RequestCredentials credentials, McpSyncClient client, Duration timeout) {
     this.address = address;
     this.credentials = credentials;
     this.client = client;
+    this.timeout = timeout;
   }
 
   /**
-   * Connects and initializes a session.
+   * Connects and initializes a session. A 429, 5xx or broken connection during the handshake is
+   * retried on a fresh client (nothing was read yet, so a retry is safe).
    *
    * @param timeout bound on connecting, initializing and on each request
    */
   public static McpSession open(McpServerAddress address, RequestCredentials credentials, Duration timeout) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return openOnce(address, credentials, timeout);
+      } catch (McpSessionException e) {
+        if (e.kind() != McpSessionException.Kind.TRANSIENT || attempt >= CONNECT_ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("Connecting to {} failed ({}); attempt {} of {}", address, e.status(), attempt + 1, CONNECT_ATTEMPTS);
+        LockSupport.parkNanos(CONNECT_BACKOFF.toNanos() << (attempt - 1));
+      }
+    }
+  }
+
+  private static McpSession openOnce(McpServerAddress address, RequestCredentials credentials, Duration timeout) {
     HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(address.origin())
         .endpoint(address.endpoint())
         .connectTimeout(timeout)
@@ -59,7 +92,7 @@ public final class McpSession implements AutoCloseable {
         .initializationTimeout(timeout)
         .clientInfo(McpSchema.Implementation.builder("statsig-jdbc", version()).build())
         .build();
-    McpSession session = new McpSession(address, credentials, client);
+    McpSession session = new McpSession(address, credentials, client, timeout);
     try {
       session.run("connect", client::initialize);
     } catch (RuntimeException e) {
@@ -84,16 +117,22 @@ public final class McpSession implements AutoCloseable {
   public McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
     McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(arguments).build();
     return run("call " + tool, () -> {
-      McpSchema.InitializeResult sessionBefore = client.getCurrentInitializationResult();
-      try {
-        return client.callTool(request);
-      } catch (RuntimeException e) {
-        // On a 404 for its session id the SDK starts a new session but fails the call in flight
-        // (without saying why in the exception): replay once, only when the session really changed.
-        if (client.getCurrentInitializationResult() == sessionBefore) {
-          throw e;
+      for (int replays = 0; ; replays++) {
+        McpSchema.InitializeResult sessionBefore = client.getCurrentInitializationResult();
+        try {
+          return client.callTool(request);
+        } catch (RuntimeException e) {
+          // On a 404 for its session id the SDK starts a new session in the background but fails the call in
+          // flight (without saying why in the exception); a replay can also race that re-initialization and
+          // find the old session closed. Replay only then, and at most twice.
+          boolean sessionReplaced = client.getCurrentInitializationResult() != sessionBefore
+              || causedBy(e, McpTransportSessionNotFoundException.class) != null
+              || String.valueOf(rootMessage(e)).contains(SESSION_TERMINATED);
+          if (!sessionReplaced || replays >= SESSION_REPLAYS) {
+            throw e;
+          }
+          LOG.debug("MCP session replaced during {}; replaying the call", tool);
         }
-        return client.callTool(request);
       }
     });
   }
@@ -124,6 +163,10 @@ public final class McpSession implements AutoCloseable {
 
   private McpSessionException translate(String what, RuntimeException e) {
     OAuthException signIn = causedBy(e, OAuthException.class);
+    if (signIn != null && causedBy(signIn, IOException.class) != null) {
+      return new McpSessionException(McpSessionException.Kind.UNREACHABLE,
+          "Cannot reach the authorization server to refresh the OAuth sign-in (" + what + "): " + signIn.getMessage(), signIn);
+    }
     if (signIn != null) {
       // Refreshing or signing in again failed while the server was refusing a token: its message says what to do.
       return new McpSessionException(McpSessionException.Kind.UNAUTHORIZED,
@@ -146,8 +189,26 @@ public final class McpSession implements AutoCloseable {
           e);
     }
     if (causedBy(e, HttpTimeoutException.class) != null || causedBy(e, TimeoutException.class) != null) {
-      return new McpSessionException(McpSessionException.Kind.UNREACHABLE,
-          "The MCP server at " + address + " did not answer in time (" + what + "); try again, or raise the timeout",
+      return new McpSessionException(McpSessionException.Kind.TIMEOUT,
+          "The MCP server at " + address + " did not answer within " + timeout.toSeconds() + " s (" + what
+              + "); try again later, or raise the timeoutSeconds connection property",
+          e);
+    }
+    McpTransportException transport = causedBy(e, McpTransportException.class);
+    Matcher status = UNEXPECTED_STATUS.matcher(transport == null ? "" : String.valueOf(transport.getMessage()));
+    if (status.find()) {
+      int code = Integer.parseInt(status.group(1));
+      if (code == 429 || code >= 500) {
+        return new McpSessionException(McpSessionException.Kind.TRANSIENT, code,
+            "The MCP server at " + address + " answered HTTP " + code + " (" + what + "): "
+                + (code == 429 ? "Statsig's rate limit was hit" : "a server error") + "; try again in a moment",
+            e);
+      }
+    }
+    if (causedBy(e, IOException.class) != null) {
+      return new McpSessionException(McpSessionException.Kind.TRANSIENT, 0,
+          "The connection to the MCP server at " + address + " broke mid-response (" + what + ": "
+              + rootMessage(e) + "); try again",
           e);
     }
     return new McpSessionException(McpSessionException.Kind.PROTOCOL,
