@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = StatsigSql.Version.class,
     description = "SQL over Statsig: experiments, gates and metrics as tables.",
-    subcommands = {DemoCommand.class, SqlCommand.class, AskCommand.class, DashboardCommand.class,
+    subcommands = {DemoCommand.class, SqlCommand.class, AskCommand.class, ChatCommand.class, DashboardCommand.class,
         SourcesCommand.class, EncryptCommand.class, CommandLine.HelpCommand.class})
 public final class StatsigSql implements Runnable {
 
