@@ -165,10 +165,5 @@ final class StatsigRules {
         || rel instanceof Filter filter && curatedScanBelow(filter.getInput());
   }
 
-  /**
-   * With JOIN_PUSH_TRANSITIVE_PREDICATES, {@code WHERE e.id = 'x'} over {@code JOIN t ON t.experiment_id = e.id}
-   * also filters {@code t}: a Statsig table gets the key as a tool argument, an attached database the filter as SQL.
-   */
-  static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, LIMIT_INTO_SCAN, LIMIT_INTO_PROJECTED_SCAN, JOIN_TO_CORRELATE,
-      CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES);
+  static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, LIMIT_INTO_SCAN, LIMIT_INTO_PROJECTED_SCAN, JOIN_TO_CORRELATE);
 }
