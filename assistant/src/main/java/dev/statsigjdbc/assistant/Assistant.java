@@ -9,6 +9,7 @@ import dev.statsigjdbc.assistant.plan.OfflinePlanner;
 import dev.statsigjdbc.assistant.plan.Plan;
 import dev.statsigjdbc.assistant.plan.Planner;
 import dev.statsigjdbc.assistant.plan.PlanningContext;
+import dev.statsigjdbc.assistant.plan.SchemaDescription;
 import dev.statsigjdbc.assistant.plan.Slot;
 import dev.statsigjdbc.assistant.sql.Select;
 import dev.statsigjdbc.assistant.sql.Sql;
@@ -32,6 +33,7 @@ public final class Assistant {
   private final Planner planner;
   private final Clock clock;
   private EntityLexicon lexicon;
+  private SchemaDescription tables;
 
   /**
    * @param clock what "today" is for time phrases (UTC day of the clock)
@@ -51,7 +53,7 @@ public final class Assistant {
     if (question == null || question.isBlank()) {
       throw new IllegalArgumentException("Ask a question in words, e.g. \"Did the checkout test move revenue per user?\"");
     }
-    Plan plan = planner.plan(question, new PlanningContext(lexicon(), LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+    Plan plan = planner.plan(question, new PlanningContext(lexicon(), today(), tables()));
     return answer(question, plan);
   }
 
@@ -73,6 +75,19 @@ public final class Assistant {
       lexicon = EntityLexicon.load(connection);
     }
     return lexicon;
+  }
+
+  /** The tables of Statsig and of attached databases, read on first use. */
+  public synchronized SchemaDescription tables() throws SQLException {
+    if (tables == null) {
+      tables = SchemaDescription.read(connection);
+    }
+    return tables;
+  }
+
+  /** The UTC day of the assistant's clock: what "today" means in questions. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
   }
 
   private ResultTable query(String sql) throws SQLException {

@@ -9,6 +9,7 @@ import dev.statsigjdbc.assistant.dashboard.Dashboard;
 import dev.statsigjdbc.assistant.dashboard.Pin;
 import dev.statsigjdbc.assistant.llm.LlmPlanner;
 import dev.statsigjdbc.assistant.llm.LlmSettings;
+import dev.statsigjdbc.assistant.plan.Intent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,9 +56,7 @@ final class AskCommand implements Callable<Integer> {
 
   @Mixin DashboardOptions dashboards;
 
-  @Option(names = "--llm", description = "Plan with the language model at " + LlmSettings.BASE_URL + " (key in "
-      + LlmSettings.API_KEY + ", model in " + LlmSettings.MODEL + "); the offline planner answers when its SQL is refused.")
-  boolean llm;
+  @Mixin LlmOptions llm;
 
   @Override
   public Integer call() throws Exception {
@@ -65,14 +64,12 @@ final class AskCommand implements Callable<Integer> {
     if (pin != null) {
       Dashboard.checkName(pin); // before the question is asked
     }
-    Optional<LlmSettings> model = llm ? Optional.of(LlmSettings.fromEnvironment(System.getenv()).orElseThrow(() ->
-        new IllegalArgumentException("--llm needs " + LlmSettings.BASE_URL + " (an OpenAI-compatible base URL) and "
-            + LlmSettings.API_KEY + " in the environment."))) : Optional.empty();
+    Optional<LlmSettings> model = llm.settings();
     Answer answer;
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source)) {
       Connection connection = opened.connection();
       answer = (model.isPresent()
-          ? new Assistant(connection, LlmPlanner.over(connection, model.get()), Clock.systemUTC())
+          ? new Assistant(connection, LlmPlanner.over(model.get()), Clock.systemUTC())
           : Assistant.offline(connection)).ask(question);
     } catch (SQLException e) {
       // The driver's messages say what to do (sign in, check the URL, name the missing key).
@@ -90,6 +87,11 @@ final class AskCommand implements Callable<Integer> {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(AnswerJson.of(answer)));
     } else {
       print(answer, out, image.isPresent());
+      if (model.isPresent() && answer.plan().intent() != Intent.MODEL_SQL) {
+        // Why the language model's SQL was not used (its reply was refused, or it did not answer).
+        out.println();
+        out.println("Note: " + answer.plan().explanation());
+      }
     }
     out.flush();
     return answer.understood() ? 0 : 1;

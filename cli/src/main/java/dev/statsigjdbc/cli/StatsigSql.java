@@ -1,5 +1,6 @@
 package dev.statsigjdbc.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,20 @@ public final class StatsigSql implements Runnable {
 
   /** The configured command line; tests run commands through it in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new StatsigSql()).setCaseInsensitiveEnumValuesAllowed(true)
+    return commandLine(System.getenv());
+  }
+
+  /** The command line reading settings (the language model's) from {@code environment} instead of the process's. */
+  static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <K> K create(Class<K> type) throws Exception {
+        return type == LlmOptions.class ? (K) new LlmOptions(environment) : defaults.create(type);
+      }
+    };
+    return new CommandLine(new StatsigSql(), factory).setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(new ExitCodes());
   }
 

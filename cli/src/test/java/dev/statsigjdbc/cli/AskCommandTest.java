@@ -63,14 +63,6 @@ class AskCommandTest {
   }
 
   @Test
-  void theLanguageModelNeedsItsBaseUrlAndKeyInTheEnvironment() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("STATSIG_SQL_LLM_BASE_URL") == null,
-        "STATSIG_SQL_LLM_BASE_URL is set in this environment");
-    String result = run(new StringWriter(), "ask", "How many gates are there?", "--demo", "--llm");
-    assertThat(result).startsWith("2|").contains("STATSIG_SQL_LLM_BASE_URL").contains("STATSIG_SQL_LLM_API_KEY");
-  }
-
-  @Test
   void aDataSourceIsRequired() {
     String result = run(new StringWriter(), "ask", "How many gates are there?");
     assertThat(result).startsWith("2|").contains("--source").contains("--demo");

@@ -12,9 +12,8 @@ import dev.statsigjdbc.assistant.plan.OfflinePlanner;
 import dev.statsigjdbc.assistant.plan.Plan;
 import dev.statsigjdbc.assistant.plan.Planner;
 import dev.statsigjdbc.assistant.plan.PlanningContext;
+import dev.statsigjdbc.assistant.plan.SchemaDescription;
 import dev.statsigjdbc.assistant.sql.Sql;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +29,22 @@ import org.apache.calcite.sql.SqlNode;
 public final class LlmPlanner implements Planner {
   private static final int ATTEMPTS = 2;
   private final ChatModel model;
-  private final SchemaDescription schema;
-  private final ModelSql modelSql;
   private final Planner fallback;
 
-  public LlmPlanner(ChatModel model, SchemaDescription schema, Planner fallback) {
+  public LlmPlanner(ChatModel model, Planner fallback) {
     this.model = model;
-    this.schema = schema;
-    this.modelSql = new ModelSql(schema.tableNames());
     this.fallback = fallback;
   }
 
-  /** The model from {@code settings} over the connection's tables, falling back to the offline planner. */
-  public static LlmPlanner over(Connection connection, LlmSettings settings) throws SQLException {
-    return new LlmPlanner(settings.chatModel(), SchemaDescription.read(connection, Sql.SCHEMA), new OfflinePlanner());
+  /** The model from {@code settings}, falling back to the offline planner. */
+  public static LlmPlanner over(LlmSettings settings) {
+    return new LlmPlanner(settings.chatModel(), new OfflinePlanner());
   }
 
   @Override
   public Plan plan(String question, PlanningContext context) {
     List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(prompt(context)), UserMessage.from(question)));
+    ModelSql modelSql = new ModelSql(context.tables().qualifiedNames());
     String refusal = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       String reply;
@@ -81,15 +77,22 @@ public final class LlmPlanner implements Planner {
         Reply with exactly one read-only SELECT statement and nothing else: no explanation, no other statements.
         Quote every identifier with double quotes and qualify tables with the schema, e.g. "%s"."experiments".
         Today is %s (UTC). Use the ids below in filters.
-
+        %s
         Tables and columns:
-        """.formatted(schema.schema(), context.today()));
-    prompt.append(schema.asText()).append("\nNames known today:\n");
+        """.formatted(Sql.SCHEMA, context.today(), attachedNote(context.tables())));
+    prompt.append(context.tables().asText()).append("\nNames known today:\n");
     for (EntityKind kind : EntityKind.values()) {
       prompt.append(kind.table()).append(": ").append(context.lexicon().all(kind).stream()
           .map(LlmPlanner::named).collect(Collectors.joining(", "))).append('\n');
     }
     return prompt.toString();
+  }
+
+  /** Attached schemas hold the company's own numbers; their rows meet Statsig's on experiment, group and user ids. */
+  private static String attachedNote(SchemaDescription tables) {
+    List<String> schemas = tables.attached().stream().map(SchemaDescription.Table::schema).distinct().toList();
+    return schemas.isEmpty() ? "" : "Schemas " + schemas + " are the company's own databases, attached next to \""
+        + Sql.SCHEMA + "\": join their tables with Statsig's on matching id columns (experiment, group, user ids).\n";
   }
 
   private static String named(Entity entity) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -22,10 +23,13 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  */
 final class ModelSql {
   private static final Pattern FENCED = Pattern.compile("```(?:sql)?\\s*(.*?)```", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  /** schema.table, lower case. */
   private final Set<String> knownTables;
+  private final Set<String> unqualified;
 
   ModelSql(Set<String> knownTables) {
     this.knownTables = knownTables;
+    this.unqualified = knownTables.stream().map(t -> t.substring(t.indexOf('.') + 1)).collect(Collectors.toSet());
   }
 
   SqlNode check(String reply) {
@@ -33,7 +37,8 @@ final class ModelSql {
       throw new IllegalArgumentException("The reply was empty; reply with one SELECT statement.");
     }
     SqlNode query = Sql.parse(text(reply));
-    List<String> unknown = tables(query).stream().filter(t -> !knownTables.contains(t)).toList();
+    List<String> unknown = tables(query).stream()
+        .filter(t -> !(t.contains(".") ? knownTables.contains(t) : unqualified.contains(t))).toList();
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("Unknown table(s) " + unknown + "; use only " + knownTables.stream().sorted().toList());
     }
@@ -47,7 +52,7 @@ final class ModelSql {
     return sql.endsWith(";") ? sql.substring(0, sql.length() - 1).strip() : sql;
   }
 
-  /** The last name part of every table in a FROM clause, anywhere in the query, in lower case. */
+  /** Every table in a FROM clause, anywhere in the query, as schema.table (or table alone), in lower case. */
   private static List<String> tables(SqlNode query) {
     List<String> tables = new ArrayList<>();
     query.accept(new SqlBasicVisitor<Void>() {
@@ -64,7 +69,9 @@ final class ModelSql {
 
   private static void from(SqlNode node, List<String> tables) {
     if (node instanceof SqlIdentifier id) {
-      tables.add(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+      int parts = id.names.size();
+      tables.add((parts == 1 ? id.names.get(0) : id.names.get(parts - 2) + "." + id.names.get(parts - 1))
+          .toLowerCase(Locale.ROOT));
     } else if (node instanceof SqlJoin join) {
       from(join.getLeft(), tables);
       from(join.getRight(), tables);

@@ -43,8 +43,8 @@ class LlmPlannerTest {
   }
 
   private Assistant assistant(Duration timeout) throws Exception {
-    LlmSettings settings = new LlmSettings(server.url("/v1").toString(), KEY, "gpt-4o-mini", timeout);
-    return new Assistant(DemoConnection.connection(), LlmPlanner.over(DemoConnection.connection(), settings),
+    LlmSettings settings = new LlmSettings(LlmProvider.OPENAI, server.url("/v1").toString(), KEY, "gpt-4o-mini", timeout);
+    return new Assistant(DemoConnection.connection(), LlmPlanner.over(settings),
         DemoConnection.CLOCK);
   }
 
@@ -108,7 +108,7 @@ class LlmPlannerTest {
 
     List<String> bodies = requests();
     assertThat(bodies).hasSize(2);
-    assertThat(bodies.get(1)).contains("That SQL was refused: Unknown table(s) [experiment_owners]")
+    assertThat(bodies.get(1)).contains("That SQL was refused: Unknown table(s) [statsig.experiment_owners]")
         .contains("experiment_owners");
     assertThat(answer.plan().intent()).isEqualTo(Intent.LIST_ENTITIES);
     assertThat(answer.plan().explanation()).startsWith("Answered without the language model: the language model's SQL"

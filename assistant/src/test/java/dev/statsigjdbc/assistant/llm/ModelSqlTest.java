@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the LLM planner accepts from a model: one read-only query over known tables, nothing else. */
 class ModelSqlTest {
-  private final ModelSql check = new ModelSql(Set.of("experiments", "experiment_results"));
+  private final ModelSql check = new ModelSql(Set.of("statsig.experiments", "statsig.experiment_results", "finance.orders"));
 
   @Test
   void aFencedQueryWithATrailingSemicolonIsAccepted() {
@@ -27,7 +27,16 @@ class ModelSqlTest {
   @Test
   void aTableInASubqueryMustExistToo() {
     assertThatThrownBy(() -> check.check("SELECT \"id\" FROM \"statsig\".\"experiments\" WHERE \"id\" IN"
-        + " (SELECT \"id\" FROM \"statsig\".\"secrets\")")).hasMessageStartingWith("Unknown table(s) [secrets]");
+        + " (SELECT \"id\" FROM \"statsig\".\"secrets\")")).hasMessageStartingWith("Unknown table(s) [statsig.secrets]");
+  }
+
+  @Test
+  void attachedTablesAreKnownByTheirSchemaAndTheSchemaMustMatch() {
+    check.check("SELECT g.\"id\", SUM(o.\"revenue\") FROM \"statsig\".\"experiments\" g"
+        + " JOIN \"finance\".\"orders\" o ON o.\"experiment_id\" = g.\"id\" GROUP BY g.\"id\"");
+    check.check("SELECT \"revenue\" FROM \"orders\"");
+    assertThatThrownBy(() -> check.check("SELECT \"revenue\" FROM \"statsig\".\"orders\""))
+        .hasMessageStartingWith("Unknown table(s) [statsig.orders]");
   }
 
   @Test
