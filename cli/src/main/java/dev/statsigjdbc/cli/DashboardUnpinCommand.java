@@ -1,7 +1,6 @@
 package dev.statsigjdbc.cli;
 
-import dev.statsigjdbc.assistant.dashboard.Dashboard;
-import dev.statsigjdbc.assistant.dashboard.DashboardStore;
+import dev.statsigjdbc.assistant.dashboard.Pin;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,11 +23,8 @@ final class DashboardUnpinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DashboardStore store = options.store();
-    Dashboard before = store.load(name);
-    store.save(before.without(number));
-    String question = before.pins().get(number - 1).question();
-    spec.commandLine().getOut().printf("Unpinned %d. %s from %s.%n", number, question, name);
+    Pin removed = options.store().unpin(name, number);
+    spec.commandLine().getOut().printf("Unpinned %d. %s from %s.%n", number, removed.question(), name);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

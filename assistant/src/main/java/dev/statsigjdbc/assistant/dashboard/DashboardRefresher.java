@@ -5,7 +5,9 @@ import dev.statsigjdbc.assistant.Assistant;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every pin's SQL again and narrates the rows as the assistant would today. A pin whose SQL
@@ -20,7 +22,7 @@ public final class DashboardRefresher {
     this.clock = clock;
   }
 
-  /** The panels in pin order; {@link #pinsOf} gives the dashboard to save with the new charts. */
+  /** The panels in pin order; {@link #withRefreshed} puts their new charts into the dashboard as saved meanwhile. */
   public List<Panel> refresh(Dashboard dashboard) {
     List<Panel> panels = new ArrayList<>();
     for (Pin pin : dashboard.pins()) {
@@ -29,8 +31,19 @@ public final class DashboardRefresher {
     return panels;
   }
 
-  public static Dashboard pinsOf(String name, List<Panel> panels) {
-    return new Dashboard(name, panels.stream().map(Panel::pin).toList());
+  /**
+   * The dashboard as it is now in the store with each refreshed pin replaced: pins added or removed
+   * by others while the queries ran stay added or removed. A pin is known by its question and the
+   * second it was pinned.
+   */
+  public static Dashboard withRefreshed(Dashboard current, List<Panel> panels) {
+    Map<List<Object>, Pin> refreshed = new HashMap<>();
+    panels.forEach(p -> refreshed.put(key(p.pin()), p.pin()));
+    return new Dashboard(current.name(), current.pins().stream().map(p -> refreshed.getOrDefault(key(p), p)).toList());
+  }
+
+  private static List<Object> key(Pin pin) {
+    return List.of(pin.question(), pin.pinnedAt());
   }
 
   private Panel refresh(Pin pin) {

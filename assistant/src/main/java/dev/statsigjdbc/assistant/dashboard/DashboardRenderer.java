@@ -33,7 +33,7 @@ public final class DashboardRenderer {
   public Rendered render(String name, Path page) throws IOException {
     Dashboard dashboard = store.load(name);
     List<Panel> panels = refresher.refresh(dashboard);
-    store.save(DashboardRefresher.pinsOf(dashboard.name(), panels));
+    store.update(name, current -> DashboardRefresher.withRefreshed(current, panels));
     Path parent = page.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
