@@ -33,8 +33,11 @@ final class DashboardJson {
       ObjectNode slots = p.putObject("slots");
       pin.slots().forEach((slot, value) -> slots.put(slot.name(), value));
       if (pin.period() != null) {
-        p.putObject("period").put("start", pin.period().start().toString()).put("end", pin.period().end().toString())
-            .put("label", pin.period().label());
+        ObjectNode period = p.putObject("period").put("start", pin.period().start().toString())
+            .put("end", pin.period().end().toString()).put("label", pin.period().label());
+        if (pin.period().relative()) {
+          period.put("phrase", pin.period().phrase());
+        }
       }
       p.set("chart", JSON.valueToTree(pin.chart()));
       p.put("pinnedAt", pin.pinnedAt().toString());
@@ -51,7 +54,7 @@ final class DashboardJson {
       JsonNode period = p.path("period");
       pins.add(new Pin(text(p, "question"), text(p, "sql"), Intent.valueOf(text(p, "intent")), slots,
           period.isObject() ? new Period(LocalDate.parse(text(period, "start")), LocalDate.parse(text(period, "end")),
-              text(period, "label")) : null,
+              text(period, "label"), period.path("phrase").isTextual() ? period.path("phrase").asText() : null) : null,
           JSON.treeToValue(p.path("chart"), ChartSpec.class),
           Instant.parse(text(p, "pinnedAt")), Instant.parse(text(p, "refreshedAt"))));
     }

@@ -2,16 +2,21 @@ package dev.statsigjdbc.assistant.dashboard;
 
 import dev.statsigjdbc.assistant.Answer;
 import dev.statsigjdbc.assistant.Assistant;
+import dev.statsigjdbc.assistant.plan.PeriodRebase;
+import dev.statsigjdbc.assistant.plan.Plan;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every pin's SQL again and narrates the rows as the assistant would today. A pin whose SQL
- * fails keeps its last chart and says why; the others still refresh.
+ * Runs every pin's SQL again and narrates the rows as the assistant would today; a relative
+ * period ("this quarter") is the clock's current one. A pin whose SQL fails keeps its last chart
+ * and says why; the others still refresh.
  */
 public final class DashboardRefresher {
   private final Assistant assistant;
@@ -48,8 +53,9 @@ public final class DashboardRefresher {
 
   private Panel refresh(Pin pin) {
     try {
-      Answer answer = assistant.answer(pin.question(), pin.plan());
-      return new Panel(pin.refreshed(answer.chart(), clock.instant()), answer, null);
+      Plan plan = PeriodRebase.to(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), pin.plan());
+      Answer answer = assistant.answer(pin.question(), plan);
+      return new Panel(pin.refreshed(plan, answer.chart(), clock.instant()), answer, null);
     } catch (SQLException | IllegalArgumentException e) {
       return new Panel(pin, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }

@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * One answer pinned to a dashboard: the question, its SQL and what the narrator needs to chart
  * the rows again (intent, slots, period), the chart as last drawn, when it was pinned and when
- * its SQL last ran.
+ * its SQL last ran. A relative period keeps its phrase: each render runs the SQL over that
+ * phrase's period as of the render's day ({@link dev.statsigjdbc.assistant.plan.PeriodRebase}).
  */
 public record Pin(String question, String sql, Intent intent, Map<Slot, String> slots, Period period,
     ChartSpec chart, Instant pinnedAt, Instant refreshedAt) {
@@ -51,5 +52,10 @@ public record Pin(String question, String sql, Intent intent, Map<Slot, String> 
   /** The same pin with a chart drawn from rows read at {@code now}. */
   public Pin refreshed(ChartSpec freshChart, Instant now) {
     return new Pin(question, sql, intent, slots, period, freshChart, pinnedAt, now);
+  }
+
+  /** The same pin as run at {@code now} by {@code plan} (its relative period moved to that day), with its new chart. */
+  public Pin refreshed(Plan plan, ChartSpec freshChart, Instant now) {
+    return new Pin(question, plan.sql(), intent, slots, plan.period(), freshChart, pinnedAt, now);
   }
 }

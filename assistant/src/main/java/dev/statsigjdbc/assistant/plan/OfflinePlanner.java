@@ -2,6 +2,7 @@ package dev.statsigjdbc.assistant.plan;
 
 import dev.statsigjdbc.assistant.sql.Select;
 import dev.statsigjdbc.assistant.sql.Sql;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.apache.calcite.sql.SqlNode;
 public final class OfflinePlanner implements Planner {
   /** Metric values come one day per tool call: longer trends are cut to this many recent days. */
   static final int MAX_TREND_DAYS = 92;
-  static final int DEFAULT_TREND_DAYS = 30;
+  /** A trend without a time phrase covers this one. */
+  static final String DEFAULT_TREND = "last 30 days";
   /** How many names to offer when a question's experiment or gate matched none. */
   private static final int NAMES_OFFERED = 8;
 
@@ -274,13 +276,8 @@ public final class OfflinePlanner implements Planner {
   }
 
   private static Plan trend(Entity metric, Period asked, PlanningContext context) {
-    Period period = asked != null ? asked
-        : new Period(context.today().minusDays(DEFAULT_TREND_DAYS), context.today().minusDays(1), "last 30 days");
-    // Today's value is not in yet; a metric's days end yesterday.
-    if (!period.end().isBefore(context.today()) && period.start().isBefore(context.today())) {
-      period = new Period(period.start(), context.today().minusDays(1), period.label());
-    }
-    Period used = period.lastDays(MAX_TREND_DAYS);
+    Period period = asked != null ? asked : new TimePhrases(context.today()).find(DEFAULT_TREND).orElseThrow();
+    Period used = trendWindow(period, context.today());
     SqlNode query = Select.from(Sql.table("metric_values", "v"))
         .columns(Sql.col("v", "ds"), Sql.col("v", "value"))
         .where(Sql.eq(Sql.col("v", "metric_id"), Sql.text(metric.id())))
@@ -289,8 +286,18 @@ public final class OfflinePlanner implements Planner {
         .orderBy(Sql.col("v", "ds"))
         .build();
     return Plan.understood(Intent.METRIC_TREND, query, Map.of(Slot.METRIC, metric.id()), used,
-        "Daily values of " + metric.id() + " over " + used + (used.equals(period) ? "" : "; Statsig serves one day"
+        "Daily values of " + metric.id() + " over " + used + (used.start().equals(period.start()) ? "" : "; Statsig serves one day"
             + " per call, so the trend covers the last " + MAX_TREND_DAYS + " days of " + period.label()) + ".");
+  }
+
+  /**
+   * The days a trend over {@code period} reads: not today (today's value is not in yet; a
+   * metric's days end yesterday), and at most the last {@value #MAX_TREND_DAYS}.
+   */
+  public static Period trendWindow(Period period, LocalDate today) {
+    Period ended = !period.end().isBefore(today) && period.start().isBefore(today)
+        ? period.endingOn(today.minusDays(1)) : period;
+    return ended.lastDays(MAX_TREND_DAYS);
   }
 
   private static Optional<ListTarget> listTarget(String text) {

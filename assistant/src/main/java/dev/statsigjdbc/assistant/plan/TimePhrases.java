@@ -36,7 +36,7 @@ public final class TimePhrases {
         case "month" -> today.minusMonths(n).plusDays(1);
         default -> today.minusDays(n - 1L);
       };
-      return Optional.of(new Period(start, today, m.group()));
+      return Optional.of(new Period(start, today, m.group(), m.group()));
     }
     m = RELATIVE.matcher(text);
     if (m.find()) {
@@ -49,31 +49,35 @@ public final class TimePhrases {
     m = DAY_WORD.matcher(text);
     if (m.find()) {
       LocalDate day = m.group(1).equals("today") ? today : today.minusDays(1);
-      return Optional.of(new Period(day, day, m.group(1)));
+      return Optional.of(new Period(day, day, m.group(1), m.group(1)));
     }
     return Optional.empty();
   }
 
+  /** "this/last week, month, quarter, year": relative, so the phrase is kept for another day. */
   private Period relative(int back, String unit, String label) {
     return switch (unit) {
-      case "week" -> back == 0 ? new Period(today.minusDays(today.getDayOfWeek().getValue() - 1L), today, label)
-          : new Period(today.minusDays(6), today, label);
+      case "week" -> back == 0 ? new Period(today.minusDays(today.getDayOfWeek().getValue() - 1L), today, label, label)
+          : new Period(today.minusDays(6), today, label, label);
       case "month" -> {
         LocalDate first = today.withDayOfMonth(1).minusMonths(back);
-        yield new Period(first, back == 0 ? today : first.plusMonths(1).minusDays(1), label);
+        yield new Period(first, back == 0 ? today : first.plusMonths(1).minusDays(1), label, label);
       }
       case "quarter" -> {
         LocalDate first = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).minusMonths(3L * back);
-        yield new Period(first, back == 0 ? today : first.plusMonths(3).minusDays(1), label);
+        yield new Period(first, back == 0 ? today : first.plusMonths(3).minusDays(1), label, label);
       }
       default -> {
         LocalDate first = today.withDayOfYear(1).minusYears(back);
-        yield new Period(first, back == 0 ? today : first.plusYears(1).minusDays(1), label);
+        yield new Period(first, back == 0 ? today : first.plusYears(1).minusDays(1), label, label);
       }
     };
   }
 
-  /** "since March" runs to today; "in March" is that month; without a year, the latest such month not after today. */
+  /**
+   * "since March" runs to today; "in March" is that month; without a year, the latest such month
+   * not after today. Absolute: a pinned "since March" keeps the March it meant.
+   */
   private Period month(String preposition, String name, String year, String label) {
     Month month = parseMonth(name);
     LocalDate first = LocalDate.of(year == null ? today.getYear() : Integer.parseInt(year), month, 1);
