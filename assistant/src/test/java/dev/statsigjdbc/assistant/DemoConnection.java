@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Properties;
 
 /**
  * The emulator's demo data behind a {@code jdbc:statsig:} connection, started once per test JVM
@@ -36,6 +37,13 @@ public final class DemoConnection {
       connection = DriverManager.getConnection("jdbc:statsig:url=" + emulator().mcpUrl() + ";apiKey=" + KEY);
     }
     return connection;
+  }
+
+  /** A new connection to the same emulator with more properties (e.g. attached databases); the caller closes it. */
+  public static Connection connection(Properties more) throws SQLException {
+    Properties properties = new Properties();
+    properties.putAll(more);
+    return DriverManager.getConnection("jdbc:statsig:url=" + emulator().mcpUrl() + ";apiKey=" + KEY, properties);
   }
 
   public static Assistant assistant() throws SQLException {

@@ -52,6 +52,7 @@ public final class Narrator {
       case EXPERIMENT_EXPOSURE_SPLIT -> experimentSplit(plan, t);
       case METRIC_TREND -> trend(plan, t);
       case GATE_ROLLOUT -> rollout(plan, t);
+      case JOINED_BY_GROUP -> joinedByGroup(plan, t);
       case COUNT_ENTITIES -> new Narration("There are " + t.value(0, "count") + " " + plan.slot(Slot.TABLE)
           + status(plan) + ".", List.of(), ChartSpec.table(plan.slot(Slot.TABLE)));
       case LIST_ENTITIES -> new Narration(t.size() + " " + plan.slot(Slot.TABLE) + status(plan)
@@ -213,6 +214,44 @@ public final class Narrator {
         : List.of();
     return new Narration(summary, caveats, new ChartSpec(ChartSpec.Kind.BAR, "Exposure split · " + gate, "rule", "units",
         rules, List.of(new ChartSpec.Series("passed", pass), new ChartSpec.Series("failed", fail)), null));
+  }
+
+  /** A number from an attached table per experiment group, each test group against control. */
+  private static Narration joinedByGroup(Plan plan, ResultTable t) {
+    String experiment = plan.slot(Slot.EXPERIMENT);
+    String column = plan.slot(Slot.COLUMN);
+    if (t.size() == 0) {
+      return new Narration("No rows of " + plan.slot(Slot.TABLE) + " for the groups of " + experiment + ".",
+          List.of(plan.slot(Slot.TABLE) + " has no rows whose group id is one of " + experiment + "'s groups."),
+          ChartSpec.table(column));
+    }
+    Double control = null;
+    for (int i = 0; i < t.size(); i++) {
+      if (Boolean.TRUE.equals(t.value(i, "is_control"))) {
+        control = t.number(i, column);
+      }
+    }
+    List<String> groups = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      double v = t.number(i, column);
+      boolean isControl = Boolean.TRUE.equals(t.value(i, "is_control"));
+      groups.add(t.text(i, "experiment_group"));
+      values.add(v);
+      parts.add(t.text(i, "experiment_group") + " " + Numbers.value(v)
+          + (t.columns().contains("users") ? " (" + Numbers.count(t.number(i, "users")) + " users)" : "")
+          + (isControl || control == null || control == 0 ? ""
+              : ", " + Numbers.change(100 * (v - control) / control) + " against control"));
+    }
+    List<String> caveats = new ArrayList<>(List.of("These numbers come from " + plan.slot(Slot.TABLE)
+        + ", not from Statsig's results: no confidence interval or significance test."));
+    if (control == null) {
+      caveats.add("No control group among the rows, so no change is computed.");
+    }
+    return new Narration(column + " by group of " + experiment + ": " + String.join("; ", parts) + ".", caveats,
+        new ChartSpec(ChartSpec.Kind.BAR, column + " by group · " + experiment, "group", column, groups,
+            List.of(new ChartSpec.Series(column, values)), null));
   }
 
   private static Narration experimentSplit(Plan plan, ResultTable t) {

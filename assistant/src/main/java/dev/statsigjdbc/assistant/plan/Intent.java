@@ -14,6 +14,8 @@ public enum Intent {
   EXPERIMENT_EXPOSURE_SPLIT,
   METRIC_TREND,
   GATE_ROLLOUT,
+  /** A number from an attached database per group of an experiment (joined on the group id). */
+  JOINED_BY_GROUP,
   /** SQL written by a language model (checked to be one read-only query over known tables): the rows are the answer. */
   MODEL_SQL,
   /** Outside what the planner understands. */

@@ -82,6 +82,10 @@ public final class OfflinePlanner implements Planner {
       return gateRollout(gate.get().entity());
     }
     if (experiment.isPresent() && !gateMeant) {
+      Optional<Plan> joined = AttachedJoin.plan(text, experiment.get().entity(), context.tables());
+      if (joined.isPresent()) {
+        return joined.get();
+      }
       if (COMPARE.matcher(text).find() && metric.isEmpty()) {
         return experimentResults(Intent.COMPARE_GROUPS, experiment.get().entity(), null, period);
       }

@@ -14,6 +14,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.SqlKind;
@@ -41,7 +42,12 @@ public final class Sql {
   private Sql() {}
 
   public static SqlNode table(String name, String alias) {
-    return as(new SqlIdentifier(List.of(SCHEMA, name), POS), alias);
+    return table(SCHEMA, name, alias);
+  }
+
+  /** A table of another schema (an attached database). */
+  public static SqlNode table(String schema, String name, String alias) {
+    return as(new SqlIdentifier(List.of(schema, name), POS), alias);
   }
 
   public static SqlIdentifier col(String alias, String column) {
@@ -111,6 +117,14 @@ public final class Sql {
     return call(SqlStdOperatorTable.MAX, operand);
   }
 
+  public static SqlNode countDistinct(SqlNode operand) {
+    return SqlStdOperatorTable.COUNT.createCall(SqlSelectKeyword.DISTINCT.symbol(POS), POS, operand);
+  }
+
+  public static SqlNode divide(SqlNode left, SqlNode right) {
+    return call(SqlStdOperatorTable.DIVIDE, left, right);
+  }
+
   public static SqlNode countStar() {
     return SqlStdOperatorTable.COUNT.createCall(POS, SqlIdentifier.star(POS));
   }
@@ -120,7 +134,15 @@ public final class Sql {
   }
 
   public static SqlNode leftJoin(SqlNode left, SqlNode right, SqlNode on) {
-    return new SqlJoin(POS, left, SqlLiteral.createBoolean(false, POS), JoinType.LEFT.symbol(POS), right,
+    return join(JoinType.LEFT, left, right, on);
+  }
+
+  public static SqlNode innerJoin(SqlNode left, SqlNode right, SqlNode on) {
+    return join(JoinType.INNER, left, right, on);
+  }
+
+  private static SqlNode join(JoinType type, SqlNode left, SqlNode right, SqlNode on) {
+    return new SqlJoin(POS, left, SqlLiteral.createBoolean(false, POS), type.symbol(POS), right,
         JoinConditionType.ON.symbol(POS), on);
   }
 
