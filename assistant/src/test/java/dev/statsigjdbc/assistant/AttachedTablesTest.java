@@ -115,7 +115,7 @@ class AttachedTablesTest {
     for (int i = 0; i < expected.size(); i++) {
       assertThat(answer.table().text(i, "experiment_group")).isEqualTo(expected.get(i).get(0).toString());
       assertThat(answer.table().number(i, "revenue_per_user"))
-          .isEqualTo(((Number) expected.get(i).get(1)).doubleValue());
+          .isCloseTo(((Number) expected.get(i).get(1)).doubleValue(), org.assertj.core.data.Offset.offset(0.005));
     }
     assertThat(answer.chart().kind()).isEqualTo(ChartSpec.Kind.BAR);
     assertThat(answer.summary()).startsWith("revenue_per_user by group of checkout_v2: ").contains("against control");

@@ -28,10 +28,11 @@ final class DataSourceOptions {
   }
 
   /**
-   * An open connection, the emulator behind it and the throw-away credential folder its sign-in
-   * used, if any; all close together.
+   * An open connection, the emulator behind it, the throw-away credential folder its sign-in
+   * used and the demo's finance database attached to it, if any; all close together.
    */
-  record Opened(Connection connection, EmulatorServer emulator, Path credentials) implements AutoCloseable {
+  record Opened(Connection connection, EmulatorServer emulator, Path credentials, DemoFinanceDatabase finance)
+      implements AutoCloseable {
     @Override
     public void close() throws SQLException {
       try {
@@ -41,17 +42,40 @@ final class DataSourceOptions {
           emulator.close();
         }
         deleteQuietly(credentials);
+        if (finance != null) {
+          finance.close();
+        }
       }
     }
   }
 
   static Opened open(Choice choice) throws SQLException {
     if (choice.demo) {
-      return openEmulator(EmulatorConfig.defaults().port(0));
+      return openDemo(EmulatorConfig.defaults().port(0));
     }
     Properties properties = new Properties();
     properties.setProperty("profile", choice.source);
-    return new Opened(DriverManager.getConnection("jdbc:statsig:", properties), null, null);
+    return new Opened(DriverManager.getConnection("jdbc:statsig:", properties), null, null, null);
+  }
+
+  /**
+   * The emulator as {@link #openEmulator(EmulatorConfig)} opens it, with the demo's own orders
+   * database attached as {@value DemoFinanceDatabase#SCHEMA} and seeded, so that questions across
+   * both sources work on the demo too.
+   */
+  static Opened openDemo(EmulatorConfig config) throws SQLException {
+    DemoFinanceDatabase finance = DemoFinanceDatabase.create();
+    Opened opened = null;
+    try {
+      opened = openEmulator(config, finance.attachProperties());
+      finance.seed(opened.connection());
+      return new Opened(opened.connection(), opened.emulator(), opened.credentials(), finance);
+    } catch (SQLException | RuntimeException e) {
+      // Closes both (opened may be null); a failure to close is added to e, which stays the one reported.
+      try (DemoFinanceDatabase closing = finance; Opened closingToo = opened) {
+        throw e;
+      }
+    }
   }
 
   /**
@@ -75,7 +99,7 @@ final class DataSourceOptions {
       properties.setProperty(StatsigProperty.BROWSER.key(), "direct");
       properties.setProperty(StatsigProperty.VAULT_DIR.key(), credentials.toString());
       return new Opened(DriverManager.getConnection("jdbc:statsig:url=" + server.mcpUrl(), properties), server,
-          credentials);
+          credentials, null);
     } catch (IOException e) {
       server.close();
       throw new SQLException("Cannot create a temporary folder for the demo's credentials: " + e.getMessage(), e);

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -69,15 +68,14 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter text = spec.commandLine().getOut();
-    try (DemoFinanceDatabase finance = DemoFinanceDatabase.create();
-        DataSourceOptions.Opened opened = open(text, finance.attachProperties())) {
+    try (DataSourceOptions.Opened opened = open(text)) {
       EmulatorServer server = opened.emulator();
       text.printf("Statsig emulator with the %s data set: %s%n", dataset.name().toLowerCase(), server.mcpUrl());
       text.printf("Signed in with OAuth (registration, PKCE, the emulator's auto-approved consent) and connected"
           + " through the JDBC driver: jdbc:statsig:url=%s%n%n", server.mcpUrl());
       runQueries(opened, text);
       askQuestions(opened, text);
-      joinWithFinance(finance, opened, text);
+      joinWithFinance(opened, text);
       text.println("Connect any JDBC tool (sqlline, DBeaver) with the shaded driver jar and");
       text.printf("  jdbc:statsig:url=%s   (OAuth sign-in in the browser; the demo approves it at once)%n",
           server.mcpUrl());
@@ -92,16 +90,16 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private DataSourceOptions.Opened open(PrintWriter text, Properties attach) throws SQLException {
+  private DataSourceOptions.Opened open(PrintWriter text) throws SQLException {
     EmulatorConfig config = EmulatorConfig.defaults().port(port).dataset(dataset);
     try {
-      return DataSourceOptions.openEmulator(config, attach);
+      return DataSourceOptions.openDemo(config);
     } catch (RuntimeException busy) {
       if (port != DEFAULT_PORT) {
         throw busy;
       }
       text.printf("Port %d is taken; using a free port instead.%n", DEFAULT_PORT);
-      return DataSourceOptions.openEmulator(config.port(0), attach);
+      return DataSourceOptions.openDemo(config.port(0));
     }
   }
 
@@ -117,17 +115,14 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The cross-source question: Statsig's experiment groups joined with the demo's own orders. */
-  private static void joinWithFinance(DemoFinanceDatabase finance, DataSourceOptions.Opened opened, PrintWriter text)
-      throws SQLException {
-    finance.seed(opened.connection());
-    text.println(DemoFinanceDatabase.QUESTION + " (Statsig joined with the demo's own H2 database, attached as "
-        + DemoFinanceDatabase.SCHEMA + "):");
-    text.println("sql> " + DemoFinanceDatabase.QUERY);
-    try (Statement statement = opened.connection().createStatement();
-        ResultSet rows = statement.executeQuery(DemoFinanceDatabase.QUERY)) {
-      TextTable.print(ResultTable.read(rows), ROWS_SHOWN, text);
-    }
+  /** The cross-source question: the assistant joins Statsig's experiment groups with the demo's own orders. */
+  private static void joinWithFinance(DataSourceOptions.Opened opened, PrintWriter text) throws SQLException {
+    Answer answer = Assistant.offline(opened.connection()).ask(DemoFinanceDatabase.QUESTION);
+    text.println("ask> " + answer.question() + "   (Statsig joined with the demo's own H2 database, attached as "
+        + DemoFinanceDatabase.SCHEMA + ")");
+    text.println(answer.summary());
+    text.println("sql> " + answer.sql().replace('\n', ' '));
+    TextTable.print(answer.table(), ROWS_SHOWN, text);
     text.println();
   }
 

@@ -23,12 +23,6 @@ final class DemoFinanceDatabase implements AutoCloseable {
   static final String SCHEMA = "finance";
   static final String EXPERIMENT = "checkout_v2";
   static final String QUESTION = "Revenue per user by checkout experiment group";
-  /** The cross-source question as one query: group names from Statsig, revenue from finance. */
-  static final String QUERY = "SELECT g.name AS experiment_group, COUNT(DISTINCT o.user_id) AS users,"
-      + " CAST(SUM(o.revenue) / COUNT(DISTINCT o.user_id) AS DECIMAL(10, 2)) AS revenue_per_user"
-      + " FROM statsig.experiment_groups g JOIN finance.orders o ON o.group_id = g.group_id"
-      + " WHERE g.experiment_id = '" + EXPERIMENT + "' AND o.experiment_id = '" + EXPERIMENT + "'"
-      + " GROUP BY g.name ORDER BY g.name";
 
   private static final int USERS_PER_GROUP = 500;
   private static final double MEAN_ORDER = 42.0;

@@ -63,6 +63,16 @@ class AskCommandTest {
   }
 
   @Test
+  void theDemoAttachesItsFinanceDatabaseSoQuestionsCanJoinBothSources() {
+    StringWriter out = new StringWriter();
+    String result = run(out, "ask", "Revenue per user by checkout experiment group", "--demo", "--sql");
+    assertThat(result).startsWith("0|");
+    assertThat(out.toString()).contains("revenue_per_user by group of checkout_v2").contains("against control")
+        .contains("\"finance\".\"ORDERS\"")
+        .containsPattern("(?m)^Single-page checkout\\s+false\\s+500\\s+\\d+\\.\\d{2}$");
+  }
+
+  @Test
   void aDataSourceIsRequired() {
     String result = run(new StringWriter(), "ask", "How many gates are there?");
     assertThat(result).startsWith("2|").contains("--source").contains("--demo");

@@ -48,7 +48,7 @@ class DemoCommandTest {
     assertThat(text).contains("new_onboarding").contains("checkout_v2 moved revenue_per_user::sum significantly");
     // One query across Statsig and the demo's own database: a revenue per user for each checkout group.
     assertThat(text).contains(DemoFinanceDatabase.QUESTION).contains("Control").contains("Single-page checkout")
-        .containsPattern("(?m)^Control\\s+500\\s+\\d+\\.\\d{2}$");
+        .containsPattern("(?m)^Control\\s+true\\s+500\\s+\\d+\\.\\d{2}$");
     // The seeded orders tell the same story as Statsig's results: the shipped group earns more per user.
     assertThat(revenuePerUser(text, "Single-page checkout")).isGreaterThan(revenuePerUser(text, "Control"));
     for (int i = 1; i <= DemoCommand.QUESTIONS.size(); i++) {
@@ -82,8 +82,8 @@ class DemoCommandTest {
   }
 
   private static double revenuePerUser(String demoOutput, String group) {
-    Matcher row = Pattern
-        .compile("(?m)^" + Pattern.quote(group) + "\\s+\\d+\\s+(\\d+\\.\\d{2})$").matcher(demoOutput);
+    Matcher row = Pattern.compile("(?m)^" + Pattern.quote(group) + "\\s+(?:true|false)\\s+\\d+\\s+(\\d+\\.\\d{2})$")
+        .matcher(demoOutput);
     assertThat(row.find()).as("row for %s in:%n%s", group, demoOutput).isTrue();
     return Double.parseDouble(row.group(1));
   }

@@ -23,6 +23,9 @@ final class AttachedJoin {
   static final String EXPERIMENT_ID = "experiment_id";
   static final String GROUP_ID = "group_id";
   static final String USER_ID = "user_id";
+  /** Per-user values are read by people: rounded to cents. */
+  private static final int PRECISION = 18;
+  private static final int SCALE = 2;
 
   private AttachedJoin() {}
 
@@ -60,13 +63,14 @@ final class AttachedJoin {
     SqlNode total = Sql.sum(Sql.col("o", value.name()));
     List<SqlNode> columns = new ArrayList<>(List.of(Sql.as(Sql.col("g", "name"), "experiment_group"),
         Sql.col("g", "is_control")));
-    user.ifPresent(u -> columns.add(Sql.as(Sql.countDistinct(Sql.col("o", u.name())), "users")));
-    columns.add(Sql.as(total, valueName));
     String answered = valueName;
     if (user.isPresent()) {
+      SqlNode users = Sql.countDistinct(Sql.col("o", user.get().name()));
       answered = valueName + "_per_user";
-      columns.add(Sql.as(Sql.divide(Sql.sum(Sql.col("o", value.name())), Sql.countDistinct(Sql.col("o", user.get().name()))),
-          answered));
+      columns.add(Sql.as(users, "users"));
+      columns.add(Sql.as(Sql.decimal(Sql.divide(total, users), PRECISION, SCALE), answered));
+    } else {
+      columns.add(Sql.as(total, answered));
     }
     SqlNode query = Select.from(Sql.innerJoin(Sql.table("experiment_groups", "g"),
             Sql.table(table.schema(), table.name(), "o"), Sql.eq(Sql.col("o", groupId.name()), Sql.col("g", "group_id"))))

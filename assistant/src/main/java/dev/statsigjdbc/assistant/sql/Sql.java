@@ -7,6 +7,8 @@ import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
@@ -21,6 +23,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
 
@@ -123,6 +126,12 @@ public final class Sql {
 
   public static SqlNode divide(SqlNode left, SqlNode right) {
     return call(SqlStdOperatorTable.DIVIDE, left, right);
+  }
+
+  /** CAST(operand AS DECIMAL(precision, scale)): a ratio read by people, rounded. */
+  public static SqlNode decimal(SqlNode operand, int precision, int scale) {
+    return call(SqlStdOperatorTable.CAST, operand,
+        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, precision, scale, POS), POS));
   }
 
   public static SqlNode countStar() {
