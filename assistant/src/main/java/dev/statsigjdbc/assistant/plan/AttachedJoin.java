@@ -44,7 +44,8 @@ final class AttachedJoin {
           .filter(c -> c.numeric() && !c.name().toLowerCase(Locale.ROOT).endsWith("_id") && named(text, c.name()))
           .findFirst();
       if (value.isPresent()) {
-        Optional<SchemaDescription.Column> user = PER_USER.matcher(text).find() ? table.column(USER_ID) : Optional.empty();
+        Optional<SchemaDescription.Column> user =
+            PER_USER.matcher(text).find() ? table.column(USER_ID) : Optional.empty();
         return Optional.of(plan(experiment, table, experimentId.get(), groupId.get(), value.get(), user));
       }
     }
@@ -72,8 +73,9 @@ final class AttachedJoin {
     } else {
       columns.add(Sql.as(total, answered));
     }
-    SqlNode query = Select.from(Sql.innerJoin(Sql.table("experiment_groups", "g"),
-            Sql.table(table.schema(), table.name(), "o"), Sql.eq(Sql.col("o", groupId.name()), Sql.col("g", "group_id"))))
+    SqlNode join = Sql.innerJoin(Sql.table("experiment_groups", "g"), Sql.table(table.schema(), table.name(), "o"),
+        Sql.eq(Sql.col("o", groupId.name()), Sql.col("g", "group_id")));
+    SqlNode query = Select.from(join)
         .columns(columns.toArray(SqlNode[]::new))
         .where(Sql.eq(Sql.col("g", "experiment_id"), Sql.text(experiment.id())))
         // Repeated on the attached side so that its database filters too (Calcite does not carry it across the join).
