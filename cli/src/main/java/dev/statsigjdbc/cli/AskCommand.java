@@ -7,9 +7,8 @@ import dev.statsigjdbc.assistant.answer.AnswerJson;
 import dev.statsigjdbc.assistant.chart.PngChartRenderer;
 import dev.statsigjdbc.assistant.dashboard.Dashboard;
 import dev.statsigjdbc.assistant.dashboard.Pin;
-import dev.statsigjdbc.assistant.llm.LlmPlanner;
-import dev.statsigjdbc.assistant.llm.LlmSettings;
 import dev.statsigjdbc.assistant.plan.Intent;
+import dev.statsigjdbc.assistant.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,13 +63,11 @@ final class AskCommand implements Callable<Integer> {
     if (pin != null) {
       Dashboard.checkName(pin); // before the question is asked
     }
-    Optional<LlmSettings> model = llm.settings();
+    Planner planner = llm.planner();
     Answer answer;
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source)) {
       Connection connection = opened.connection();
-      answer = (model.isPresent()
-          ? new Assistant(connection, LlmPlanner.over(model.get()), Clock.systemUTC())
-          : Assistant.offline(connection)).ask(question);
+      answer = new Assistant(connection, planner, Clock.systemUTC()).ask(question);
     } catch (SQLException e) {
       // The driver's messages say what to do (sign in, check the URL, name the missing key).
       spec.commandLine().getErr().println("statsig-sql ask: " + e.getMessage());
@@ -87,7 +84,7 @@ final class AskCommand implements Callable<Integer> {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(AnswerJson.of(answer)));
     } else {
       print(answer, out, image.isPresent());
-      if (model.isPresent() && answer.plan().intent() != Intent.MODEL_SQL) {
+      if (llm.asked() && answer.plan().intent() != Intent.MODEL_SQL) {
         // Why the language model's SQL was not used (its reply was refused, or it did not answer).
         out.println();
         out.println("Note: " + answer.plan().explanation());

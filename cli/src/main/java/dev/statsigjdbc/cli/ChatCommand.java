@@ -1,6 +1,7 @@
 package dev.statsigjdbc.cli;
 
 import dev.statsigjdbc.assistant.Assistant;
+import dev.statsigjdbc.assistant.plan.Planner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +28,14 @@ final class ChatCommand implements Callable<Integer> {
 
   @Mixin DashboardOptions dashboards;
 
+  @Mixin LlmOptions llm;
+
   @Option(names = "--history", paramLabel = "FILE", description = "History file (default ~/.statsig-jdbc/chat-history).")
   Path history = Path.of(System.getProperty("user.home"), ".statsig-jdbc", "chat-history");
 
   @Override
   public Integer call() throws Exception {
+    Planner planner = llm.planner();
     Files.createDirectories(history.toAbsolutePath().getParent());
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source);
         Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
@@ -46,8 +50,8 @@ final class ChatCommand implements Callable<Integer> {
           .variable(LineReader.HISTORY_FILE, history)
           .build();
       PrintWriter out = terminal.writer();
-      ChatSession session = new ChatSession(Assistant.offline(opened.connection()), dashboards.store(),
-          Clock.systemUTC(), out);
+      ChatSession session = new ChatSession(new Assistant(opened.connection(), planner, Clock.systemUTC()),
+          dashboards.store(), Clock.systemUTC(), out);
       out.println("Connected. " + ChatSession.HELP);
       out.flush();
       while (true) {

@@ -1,8 +1,10 @@
 package dev.statsigjdbc.cli;
 
+import dev.statsigjdbc.assistant.llm.LlmPlanner;
 import dev.statsigjdbc.assistant.llm.LlmSettings;
+import dev.statsigjdbc.assistant.plan.OfflinePlanner;
+import dev.statsigjdbc.assistant.plan.Planner;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,10 +39,14 @@ final class LlmOptions {
     this.environment = environment;
   }
 
-  /** The model's settings when asked for, checked before anything connects. */
-  Optional<LlmSettings> settings() {
-    boolean asked = llm || provider != null || baseUrl != null || model != null || apiKeyVariable != null;
-    return asked ? Optional.of(LlmSettings.of(environment,
-        new LlmSettings.Choice(provider, baseUrl, model, apiKeyVariable))) : Optional.empty();
+  /** Whether a language model was asked for (--llm or any --llm-* flag). */
+  boolean asked() {
+    return llm || provider != null || baseUrl != null || model != null || apiKeyVariable != null;
+  }
+
+  /** The planner: the language model when asked for (settings checked now, before anything connects), else offline. */
+  Planner planner() {
+    return asked() ? LlmPlanner.over(LlmSettings.of(environment,
+        new LlmSettings.Choice(provider, baseUrl, model, apiKeyVariable))) : new OfflinePlanner();
   }
 }

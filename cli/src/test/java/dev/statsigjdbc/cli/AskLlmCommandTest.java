@@ -102,4 +102,12 @@ class AskLlmCommandTest {
     assertThat(run.err()).contains(LlmSettings.API_KEY).doesNotContain("\tat ");
     assertThat(model.received()).isEmpty();
   }
+
+  @Test
+  void chatTakesTheSameFlagsAndChecksThemFirst() {
+    Run run = run(Map.of(), "chat", "--demo", "--llm-provider", "anthropic");
+
+    assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains(LlmSettings.API_KEY);
+  }
 }
