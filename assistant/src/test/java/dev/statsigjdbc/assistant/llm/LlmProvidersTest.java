@@ -8,9 +8,12 @@ import dev.statsigjdbc.assistant.DemoConnection;
 import dev.statsigjdbc.assistant.plan.Intent;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +115,30 @@ class LlmProvidersTest {
     assertThat(answer.plan().explanation()).startsWith("Answered without the language model: the language model did"
         + " not answer");
     assertThat(answer.plan().explanation()).doesNotContain(KEY);
+  }
+
+  @ParameterizedTest
+  @EnumSource(LlmProvider.class)
+  void aRateLimitOrABrokenBodyIsNotRetriedAndTheOfflinePlannerAnswers(LlmProvider provider) throws Exception {
+    try (MockWebServer edge = new MockWebServer()) {
+      edge.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1")
+          .addHeader("Content-Type", "application/json").body("{\"error\":{\"message\":\"slow down\"}}").build());
+      edge.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("{\"choices\": [").build());
+      edge.start();
+      String base = edge.url(provider == LlmProvider.OLLAMA ? "" : "/v1").toString().replaceAll("/$", "");
+      LlmSettings settings = new LlmSettings(provider, base, KEY, provider.defaultModel(), Duration.ofSeconds(10));
+      Assistant assistant = new Assistant(DemoConnection.connection(), LlmPlanner.over(settings), DemoConnection.CLOCK);
+
+      Answer limited = assistant.ask(QUESTION);
+      Answer broken = assistant.ask(QUESTION);
+
+      assertThat(edge.getRequestCount()).as("one request per question: no retries inside the client").isEqualTo(2);
+      for (Answer answer : List.of(limited, broken)) {
+        assertThat(answer.plan().explanation()).startsWith("Answered without the language model: the language model"
+            + " did not answer").doesNotContain(KEY);
+        assertThat(answer.plan().intent()).isEqualTo(Intent.LIST_ENTITIES);
+      }
+    }
   }
 
   @Test
