@@ -28,10 +28,12 @@ final class DataSourceOptions {
   }
 
   /**
-   * An open connection, the emulator behind it and the throw-away credential folder its sign-in
-   * used, if any; all close together.
+   * An open connection, the URL and properties it was opened with (so that a server can open more
+   * like it), the emulator behind it and the throw-away credential folder its sign-in used, if any;
+   * all close together.
    */
-  record Opened(Connection connection, EmulatorServer emulator, Path credentials) implements AutoCloseable {
+  record Opened(Connection connection, String url, Properties properties, EmulatorServer emulator, Path credentials)
+      implements AutoCloseable {
     @Override
     public void close() throws SQLException {
       try {
@@ -43,6 +45,12 @@ final class DataSourceOptions {
         deleteQuietly(credentials);
       }
     }
+
+    /** The properties may hold passwords of attached databases: never printed. */
+    @Override
+    public String toString() {
+      return "Opened[" + url + "]";
+    }
   }
 
   static Opened open(Choice choice) throws SQLException {
@@ -51,7 +59,8 @@ final class DataSourceOptions {
     }
     Properties properties = new Properties();
     properties.setProperty("profile", choice.source);
-    return new Opened(DriverManager.getConnection("jdbc:statsig:", properties), null, null);
+    String url = "jdbc:statsig:";
+    return new Opened(DriverManager.getConnection(url, properties), url, properties, null, null);
   }
 
   /**
@@ -74,8 +83,8 @@ final class DataSourceOptions {
       properties.putAll(more);
       properties.setProperty(StatsigProperty.BROWSER.key(), "direct");
       properties.setProperty(StatsigProperty.VAULT_DIR.key(), credentials.toString());
-      return new Opened(DriverManager.getConnection("jdbc:statsig:url=" + server.mcpUrl(), properties), server,
-          credentials);
+      String url = "jdbc:statsig:url=" + server.mcpUrl();
+      return new Opened(DriverManager.getConnection(url, properties), url, properties, server, credentials);
     } catch (IOException e) {
       server.close();
       throw new SQLException("Cannot create a temporary folder for the demo's credentials: " + e.getMessage(), e);
