@@ -55,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source);
         ServeServer server = ServeServer.start(opened, dashboards.store(), settings)) {
-      out.printf("statsig-sql serve: %s%n", server.url());
+      out.printf("statsig-sql serve: listening on %s port %d (%s from this machine)%n", bind, server.port(),
+          server.url());
       out.printf("  Avatica (%s): %s%n", serialization.name().toLowerCase(), server.avaticaUrl());
       out.printf("  Chat page: %s   Assistant API: POST %sapi/ask   Dashboards: %sdashboards/<name>%n",
           server.url(), server.url(), server.url());

@@ -18,9 +18,13 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * server's ({@code url} pointing anywhere, {@code vaultDir}, or {@code attach.*.url} opening any JDBC
  * URL the server's class path can reach). And the driver's SQLState (25006 for a refused write,
  * 22023 for a missing filter, ...) reaches the client: JdbcMeta wraps a SQLException in a plain
- * RuntimeException, which Avatica reports with SQLState 00000.
+ * RuntimeException, which Avatica reports with SQLState 00000. A JSON request that leaves out
+ * {@code maxRowsInFirstFrame} (0) would get an empty first frame marked done, so a hand-written
+ * client would see no rows: 0 means the first {@value #FIRST_FRAME_ROWS} rows instead.
  */
 final class ServeJdbcMeta extends JdbcMeta {
+  static final int FIRST_FRAME_ROWS = 100;
+
   ServeJdbcMeta(String url, Properties properties) throws SQLException {
     super(url, properties);
   }
@@ -43,7 +47,7 @@ final class ServeJdbcMeta extends JdbcMeta {
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {
     try {
-      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+      return super.prepareAndExecute(h, sql, maxRowCount, firstFrame(maxRowsInFirstFrame), callback);
     } catch (RuntimeException e) {
       throw withSqlState(e);
     }
@@ -53,7 +57,7 @@ final class ServeJdbcMeta extends JdbcMeta {
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
     try {
-      return super.execute(h, parameterValues, maxRowsInFirstFrame);
+      return super.execute(h, parameterValues, firstFrame(maxRowsInFirstFrame));
     } catch (RuntimeException e) {
       throw withSqlState(e);
     }
@@ -73,6 +77,10 @@ final class ServeJdbcMeta extends JdbcMeta {
   void closeAll() {
     getConnectionCache().invalidateAll();
     getConnectionCache().cleanUp();
+  }
+
+  private static int firstFrame(int maxRowsInFirstFrame) {
+    return maxRowsInFirstFrame == 0 ? FIRST_FRAME_ROWS : maxRowsInFirstFrame;
   }
 
   private static RuntimeException withSqlState(RuntimeException e) {

@@ -65,6 +65,18 @@ class ServeJsonProtocolTest {
   }
 
   @Test
+  void withoutMaxRowsInFirstFrameTheFirstFrameStillCarriesRows() throws Exception {
+    rpc("openConnection", "c4");
+    int statement = rpc("createStatement", "c4").path("statementId").asInt();
+
+    JsonNode frame = rpc("prepareAndExecute", "c4", "statementId", statement, "sql", QUERY, "maxRowCount", -1)
+        .path("results").path(0).path("firstFrame");
+
+    assertThat(frame.path("rows").size()).isEqualTo(Math.min(served.direct(QUERY).size(), ServeJdbcMeta.FIRST_FRAME_ROWS));
+    rpc("closeConnection", "c4");
+  }
+
+  @Test
   void aWriteIsRefusedWithTheDriversReadOnlySqlState() throws Exception {
     rpc("openConnection", "c2");
     int statement = rpc("createStatement", "c2").path("statementId").asInt();
