@@ -2,6 +2,7 @@ package dev.statsigjdbc.cli;
 
 import dev.statsigjdbc.assistant.Assistant;
 import dev.statsigjdbc.assistant.dashboard.DashboardStore;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.server.handler.HandlerList;
 /**
  * The serve process's one HTTP server: Avatica's (Jetty 9.4) answering the remote JDBC protocol over
  * a data source's {@code jdbc:statsig:} URL, with the assistant's page and API in front of it, bound
- * to one address and behind basic auth when credentials are set.
+ * to one address, behind basic auth when credentials are set and answering loopback names only when not.
  */
 final class ServeServer implements AutoCloseable {
   private final HttpServer server;
@@ -43,8 +44,12 @@ final class ServeServer implements AutoCloseable {
       server.start();
     } catch (RuntimeException e) {
       meta.closeAll();
-      throw new IllegalArgumentException("Cannot listen on " + settings.bind() + ":" + settings.port() + " ("
-          + rootMessage(e) + "); choose another --port (0 picks a free one) or --bind address.", e);
+      Throwable root = rootCause(e);
+      if (root instanceof IOException) {
+        throw new IllegalArgumentException("Cannot listen on " + settings.bind() + ":" + settings.port() + " ("
+            + root.getMessage() + "); choose another --port (0 picks a free one) or --bind address.", e);
+      }
+      throw e;
     }
     return new ServeServer(server, meta, settings);
   }
@@ -56,7 +61,8 @@ final class ServeServer implements AutoCloseable {
     }
     // The web handler takes its own paths; every other request is Avatica's.
     Handler routes = new HandlerList(web, jetty.getHandler());
-    jetty.setHandler(settings.credentials().map(c -> ServeBasicAuth.around(routes, c)).orElse(routes));
+    jetty.setHandler(settings.credentials().map(c -> ServeBasicAuth.around(routes, c))
+        .orElseGet(() -> new ServeHostCheck(routes, settings.bind())));
   }
 
   int port() {
@@ -83,11 +89,11 @@ final class ServeServer implements AutoCloseable {
     }
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable rootCause(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.toString() : root.getMessage();
+    return root;
   }
 }

@@ -1,14 +1,21 @@
 package dev.statsigjdbc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statsigjdbc.assistant.dashboard.DashboardStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.calcite.avatica.remote.Driver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +124,33 @@ class ServeAssistantApiTest {
         t -> assertThat(t).startsWith("text/javascript"));
     assertThat(script.body().length()).isGreaterThan(100_000);
     assertThat(served.get("vega/../../etc/passwd").statusCode()).isNotEqualTo(200);
+  }
+
+  @Test
+  void withoutAPasswordOnlyRequestsAddressedToLoopbackNamesAreAnswered() throws Exception {
+    assertThat(statusLine("127.0.0.1")).contains(" 200 ");
+    assertThat(statusLine("localhost")).contains(" 200 ");
+    // What a page whose own name was rebound to 127.0.0.1 would send.
+    assertThat(statusLine("attacker.example")).contains(" 403 ");
+  }
+
+  @Test
+  void aPortInUseIsAClearError() {
+    ServeSettings samePort = new ServeSettings("127.0.0.1", served.server.port(), Driver.Serialization.JSON,
+        Optional.empty());
+
+    assertThatThrownBy(() -> ServeServer.start(served.opened, new DashboardStore(dashboards), samePort))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot listen on 127.0.0.1:"
+            + served.server.port()).hasMessageContaining("--port");
+  }
+
+  /** A raw request: java.net.http does not let a client choose the Host header. */
+  private static String statusLine(String host) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", served.server.port())) {
+      socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + ":" + served.server.port()
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
   }
 
   private static void assertError(HttpResponse<String> response, int status, String message) throws Exception {
