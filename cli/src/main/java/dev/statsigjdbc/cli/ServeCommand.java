@@ -27,18 +27,18 @@ final class ServeCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   DataSourceOptions.Choice source;
 
-  @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(names = "--port", paramLabel = "N", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = DEFAULT_PORT;
 
   @Option(names = "--bind", paramLabel = "ADDRESS",
       description = "Address to listen on (default ${DEFAULT-VALUE}); any other than loopback needs a password.")
   String bind = "127.0.0.1";
 
-  @Option(names = "--serialization", description = "Avatica wire format: ${COMPLETION-CANDIDATES} (default"
+  @Option(names = "--serialization", paramLabel = "FORMAT", description = "Avatica wire format: ${COMPLETION-CANDIDATES} (default"
       + " ${DEFAULT-VALUE}); clients must use the same.")
   Driver.Serialization serialization = Driver.Serialization.PROTOBUF;
 
-  @Option(names = "--user", description = "User name for HTTP basic auth (default ${DEFAULT-VALUE}).")
+  @Option(names = "--user", paramLabel = "NAME", description = "User name for HTTP basic auth (default ${DEFAULT-VALUE}).")
   String user = "statsig";
 
   @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the HTTP basic"
