@@ -34,11 +34,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default ${DEFAULT-VALUE}); any other than loopback needs a password.")
   String bind = "127.0.0.1";
 
-  @Option(names = "--serialization", paramLabel = "FORMAT", description = "Avatica wire format: ${COMPLETION-CANDIDATES} (default"
-      + " ${DEFAULT-VALUE}); clients must use the same.")
+  @Option(names = "--serialization", paramLabel = "FORMAT",
+      description = "Avatica wire format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); clients must use the same.")
   Driver.Serialization serialization = Driver.Serialization.PROTOBUF;
 
-  @Option(names = "--user", paramLabel = "NAME", description = "User name for HTTP basic auth (default ${DEFAULT-VALUE}).")
+  @Option(names = "--user", paramLabel = "NAME",
+      description = "User name for HTTP basic auth (default ${DEFAULT-VALUE}).")
   String user = "statsig";
 
   @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the HTTP basic"

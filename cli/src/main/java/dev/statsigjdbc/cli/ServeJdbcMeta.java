@@ -85,7 +85,8 @@ final class ServeJdbcMeta extends JdbcMeta {
 
   private static RuntimeException withSqlState(RuntimeException e) {
     if (e.getCause() instanceof SQLException sql && !(e instanceof AvaticaRuntimeException)) {
-      return new AvaticaRuntimeException(sql.getMessage(), sql.getErrorCode(), sql.getSQLState(), AvaticaSeverity.ERROR);
+      return new AvaticaRuntimeException(sql.getMessage(), sql.getErrorCode(), sql.getSQLState(),
+          AvaticaSeverity.ERROR);
     }
     return e;
   }

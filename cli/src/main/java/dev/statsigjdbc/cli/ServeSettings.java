@@ -9,7 +9,8 @@ import org.apache.calcite.avatica.remote.Driver;
  * Where and how {@code serve} listens. Off the loopback interface anyone on the network can connect,
  * so credentials are then mandatory.
  */
-record ServeSettings(String bind, int port, Driver.Serialization serialization, Optional<ServeCredentials> credentials) {
+record ServeSettings(String bind, int port, Driver.Serialization serialization,
+    Optional<ServeCredentials> credentials) {
   ServeSettings {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("--port must be between 0 (any free port) and 65535, not " + port);

@@ -58,8 +58,8 @@ class ServeAssistantApiTest {
 
   @Test
   void aQuestionOutsideItsRangeIsAnAnswerWithSuggestions() throws Exception {
-    JsonNode answer = JSON.readTree(served.post("api/ask", "application/json", "{\"question\": \"What's the weather?\"}")
-        .body());
+    JsonNode answer = JSON.readTree(
+        served.post("api/ask", "application/json", "{\"question\": \"What's the weather?\"}").body());
 
     assertThat(answer.path("understood").asBoolean()).isFalse();
     assertThat(answer.path("suggestions").size()).isPositive();
@@ -93,7 +93,8 @@ class ServeAssistantApiTest {
 
     HttpResponse<String> page = served.get("dashboards/api-test");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.body()).contains("<h1>api-test</h1>", GATE, "id=\"chart-1\"", "Last refreshed")
         .doesNotContain("Refresh failed");
   }

@@ -72,7 +72,8 @@ class ServeJsonProtocolTest {
     JsonNode frame = rpc("prepareAndExecute", "c4", "statementId", statement, "sql", QUERY, "maxRowCount", -1)
         .path("results").path(0).path("firstFrame");
 
-    assertThat(frame.path("rows").size()).isEqualTo(Math.min(served.direct(QUERY).size(), ServeJdbcMeta.FIRST_FRAME_ROWS));
+    assertThat(frame.path("rows").size())
+        .isEqualTo(Math.min(served.direct(QUERY).size(), ServeJdbcMeta.FIRST_FRAME_ROWS));
     rpc("closeConnection", "c4");
   }
 
