@@ -35,7 +35,8 @@ final class ServeCommand implements Callable<Integer> {
   String bind = "127.0.0.1";
 
   @Option(names = "--serialization", paramLabel = "FORMAT",
-      description = "Avatica wire format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); clients must use the same.")
+      description = "Avatica wire format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); clients must use"
+          + " the same.")
   Driver.Serialization serialization = Driver.Serialization.PROTOBUF;
 
   @Option(names = "--user", paramLabel = "NAME",
