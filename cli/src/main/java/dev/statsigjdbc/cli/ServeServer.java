@@ -75,7 +75,7 @@ final class ServeServer implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
   }
 
-  /** What to put after {@code jdbc:avatica:remote:} (no credentials: they go in the client's properties). */
+  /** The URL for Avatica's JDBC driver; credentials are not in it: clients give them as properties. */
   String avaticaUrl() {
     return "jdbc:avatica:remote:url=" + url() + ";serialization=" + settings.serialization().name().toLowerCase();
   }

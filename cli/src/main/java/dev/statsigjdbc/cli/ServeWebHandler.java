@@ -64,6 +64,9 @@ final class ServeWebHandler extends AbstractHandler {
       send(response, 200, "text/html", assistant.dashboardPage(name).getBytes(StandardCharsets.UTF_8));
     } catch (IllegalArgumentException missingOrBadName) {
       error(response, 404, missingOrBadName.getMessage());
+    } catch (IOException unreadableOrUnwritable) {
+      // The store's messages name the file and what to do with it.
+      error(response, 500, unreadableOrUnwritable.getMessage());
     }
   }
 
@@ -96,6 +99,9 @@ final class ServeWebHandler extends AbstractHandler {
     } catch (SQLException e) {
       // The driver's messages say what to do (sign in again, the server is unreachable, ...).
       error(response, 502, e.getMessage());
+    } catch (IOException e) {
+      // Pinning could not write the dashboard file; the message names it.
+      error(response, 500, e.getMessage());
     }
   }
 

@@ -111,6 +111,8 @@ class ServeAssistantApiTest {
     assertError(served.get("dashboards/nothing-pinned-here"), 404, "pin an answer first");
     assertError(served.post("api/unknown", "application/json", "{}"), 404, "/api/ask");
     assertThat(Files.exists(dashboards.resolve("x.json"))).isFalse();
+    Files.writeString(dashboards.resolve("broken.json"), "{ not json");
+    assertError(served.get("dashboards/broken"), 500, "could not be read");
   }
 
   @Test
