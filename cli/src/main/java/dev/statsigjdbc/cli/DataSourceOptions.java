@@ -28,10 +28,12 @@ final class DataSourceOptions {
   }
 
   /**
-   * An open connection, the emulator behind it, the throw-away credential folder its sign-in
-   * used and the demo's finance database attached to it, if any; all close together.
+   * An open connection, the URL and properties it was opened with (so that a server can open more
+   * like it), the emulator behind it, the throw-away credential folder its sign-in used and the
+   * demo's finance database attached to it, if any; all close together.
    */
-  record Opened(Connection connection, EmulatorServer emulator, Path credentials, DemoFinanceDatabase finance)
+  record Opened(Connection connection, String url, Properties properties, EmulatorServer emulator, Path credentials,
+      DemoFinanceDatabase finance)
       implements AutoCloseable {
     @Override
     public void close() throws SQLException {
@@ -47,6 +49,12 @@ final class DataSourceOptions {
         }
       }
     }
+
+    /** The properties may hold passwords of attached databases: never printed. */
+    @Override
+    public String toString() {
+      return "Opened[" + url + "]";
+    }
   }
 
   static Opened open(Choice choice) throws SQLException {
@@ -55,7 +63,8 @@ final class DataSourceOptions {
     }
     Properties properties = new Properties();
     properties.setProperty("profile", choice.source);
-    return new Opened(DriverManager.getConnection("jdbc:statsig:", properties), null, null, null);
+    String url = "jdbc:statsig:";
+    return new Opened(DriverManager.getConnection(url, properties), url, properties, null, null, null);
   }
 
   /**
@@ -69,7 +78,8 @@ final class DataSourceOptions {
     try {
       opened = openEmulator(config, finance.attachProperties());
       finance.seed(opened.connection());
-      return new Opened(opened.connection(), opened.emulator(), opened.credentials(), finance);
+      return new Opened(opened.connection(), opened.url(), opened.properties(), opened.emulator(),
+          opened.credentials(), finance);
     } catch (SQLException | RuntimeException e) {
       // Closes both (opened may be null); a failure to close is added to e, which stays the one reported.
       try (DemoFinanceDatabase closing = finance; Opened closingToo = opened) {
@@ -98,8 +108,9 @@ final class DataSourceOptions {
       properties.putAll(more);
       properties.setProperty(StatsigProperty.BROWSER.key(), "direct");
       properties.setProperty(StatsigProperty.VAULT_DIR.key(), credentials.toString());
-      return new Opened(DriverManager.getConnection("jdbc:statsig:url=" + server.mcpUrl(), properties), server,
-          credentials, null);
+      String url = "jdbc:statsig:url=" + server.mcpUrl();
+      return new Opened(DriverManager.getConnection(url, properties), url, properties, server, credentials,
+          null);
     } catch (IOException e) {
       server.close();
       throw new SQLException("Cannot create a temporary folder for the demo's credentials: " + e.getMessage(), e);

@@ -155,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
         dashboards.dashboardDir == null ? "" : " --dashboard-dir " + dashboards.dashboardDir);
   }
 
-  private static void awaitShutdown() throws InterruptedException {
+  static void awaitShutdown() throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "demo-shutdown"));
     stopped.await();

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = StatsigSql.Version.class,
     description = "SQL over Statsig: experiments, gates and metrics as tables.",
     subcommands = {DemoCommand.class, SqlCommand.class, AskCommand.class, ChatCommand.class, DashboardCommand.class,
+        ServeCommand.class,
         SourcesCommand.class, EncryptCommand.class, CommandLine.HelpCommand.class})
 public final class StatsigSql implements Runnable {
 

@@ -30,15 +30,24 @@ public final class DashboardRenderer {
     }
   }
 
+  /** A refreshed dashboard as HTML (not written anywhere), and each pin's panel. */
+  public record Page(String html, List<Panel> panels) {}
+
   public Rendered render(String name, Path page) throws IOException {
-    Dashboard dashboard = store.load(name);
-    List<Panel> panels = refresher.refresh(dashboard);
-    store.update(name, current -> DashboardRefresher.withRefreshed(current, panels));
+    Page rendered = renderPage(name);
     Path parent = page.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(page, new DashboardPage().render(dashboard.name(), panels, clock.instant()), StandardCharsets.UTF_8);
-    return new Rendered(page, panels);
+    Files.writeString(page, rendered.html(), StandardCharsets.UTF_8);
+    return new Rendered(page, rendered.panels());
+  }
+
+  /** Re-runs the pins, saves the refreshed charts and times, and returns the page (a server sends it). */
+  public Page renderPage(String name) throws IOException {
+    Dashboard dashboard = store.load(name);
+    List<Panel> panels = refresher.refresh(dashboard);
+    store.update(name, current -> DashboardRefresher.withRefreshed(current, panels));
+    return new Page(new DashboardPage().render(dashboard.name(), panels, clock.instant()), panels);
   }
 }
