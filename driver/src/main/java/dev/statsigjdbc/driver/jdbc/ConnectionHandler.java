@@ -58,7 +58,8 @@ final class ConnectionHandler extends ForwardingHandler {
         return StatementHandler.wrap((PreparedStatement) forward(method, args), proxy, context, sql);
       }
       case "getMetaData":
-        return MetaDataHandler.wrap((DatabaseMetaData) forward(method, args), proxy, calcite, context);
+        return MetaDataHandler.wrap((DatabaseMetaData) forward(method, args), proxy, calcite, context,
+            StatsigDriver.PREFIX + "url=" + session.address());
       case "toString":
         return description;
       default:
