@@ -60,8 +60,9 @@ final class EmulatorProcess implements AutoCloseable {
     throw new IllegalStateException("The emulator did not start:\n" + seen);
   }
 
+  /** Without credentials: give {@link #API_KEY} as the apiKey connection property. */
   String jdbcUrl() {
-    return "jdbc:statsig:url=" + mcpUrl + ";apiKey=" + API_KEY;
+    return "jdbc:statsig:url=" + mcpUrl;
   }
 
   /** Tool calls served since the last reset: {@code {"total":..,"byTool":{..}}} as raw JSON text. */

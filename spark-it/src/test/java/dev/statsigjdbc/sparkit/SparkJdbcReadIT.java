@@ -103,8 +103,10 @@ class SparkJdbcReadIT {
     assertPartitionsSplitTheRows(partitioned, plainRows.size());
   }
 
+  /** Spark hands options it does not know itself to the driver as connection properties: the key stays out of the URL. */
   private static DataFrameReader jdbc() {
-    return spark.read().format("jdbc").option("driver", DRIVER).option("url", emulator.jdbcUrl());
+    return spark.read().format("jdbc").option("driver", DRIVER).option("url", emulator.jdbcUrl())
+        .option("apiKey", EmulatorProcess.API_KEY);
   }
 
   /**
