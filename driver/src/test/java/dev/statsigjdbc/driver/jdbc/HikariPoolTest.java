@@ -64,7 +64,7 @@ class HikariPoolTest {
       config.setConnectionTestQuery(testQuery);
     }
     List<String> ids = List.copyOf(statusById.keySet());
-    Set<Connection> physical = ConcurrentHashMap.newKeySet();
+    Set<StatsigConnection> physical = ConcurrentHashMap.newKeySet();
 
     try (HikariDataSource pool = new HikariDataSource(config)) {
       ExecutorService borrowers = Executors.newFixedThreadPool(THREADS);
@@ -78,7 +78,8 @@ class HikariPoolTest {
             try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT id, status FROM experiments WHERE id = ?")) {
               assertThat(connection.isReadOnly()).isTrue();
-              physical.add(connection.unwrap(Connection.class));
+              // Through HikariCP's proxy to the driver's own connection.
+              physical.add(connection.unwrap(StatsigConnection.class));
               statement.setString(1, id);
               try (ResultSet rs = statement.executeQuery()) {
                 assertThat(rs.next()).as("a row for %s", id).isTrue();
