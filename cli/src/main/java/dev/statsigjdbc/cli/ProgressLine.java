@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -113,7 +114,7 @@ final class ProgressLine implements AutoCloseable {
     err.flush();
   }
 
-  private static java.util.concurrent.ThreadFactory daemon() {
+  private static ThreadFactory daemon() {
     return task -> {
       Thread thread = new Thread(task, "statsig-sql-progress");
       thread.setDaemon(true);

@@ -103,6 +103,25 @@ class SparkJdbcReadIT {
     assertPartitionsSplitTheRows(partitioned, plainRows.size());
   }
 
+  /**
+   * Spark pushes the filter down as {@code WHERE ("status" IS NOT NULL) AND ("status" = 'active')}
+   * (quoted identifiers) and, marking it {@code *} (fully pushed), does not filter the rows again:
+   * the driver's answer is the result.
+   */
+  @Test
+  void aFilterSparkPushesDownReturnsTheRowsSparkWouldKeep() throws Exception {
+    List<String> expected = jdbc().option("dbtable", "experiments").load().collectAsList().stream()
+        .filter(r -> "active".equals(r.getAs("status"))).map(r -> r.getAs("id") + "/" + r.getAs("status")).toList();
+
+    Dataset<Row> pushed = jdbc().option("dbtable", "experiments").load().filter("status = 'active'").select("id", "status");
+
+    assertThat(pushed.queryExecution().executedPlan().toString())
+        .contains("PushedFilters: [*IsNotNull(status), *EqualTo(status,active)]");
+    assertThat(expected).isNotEmpty();
+    assertThat(pushed.collectAsList()).extracting(r -> r.getString(0) + "/" + r.getString(1))
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   /** Spark hands options it does not know itself to the driver as connection properties: the key stays out of the URL. */
   private static DataFrameReader jdbc() {
     return spark.read().format("jdbc").option("driver", DRIVER).option("url", emulator.jdbcUrl())
