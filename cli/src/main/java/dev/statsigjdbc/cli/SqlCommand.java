@@ -3,10 +3,12 @@ package dev.statsigjdbc.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.assistant.answer.ResultTable;
+import dev.statsigjdbc.driver.jdbc.StatsigConnection;
 import java.io.PrintWriter;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -37,21 +39,35 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Print the plan, with the tool calls each scan makes, instead of rows.")
   boolean explain;
 
+  @Option(names = "--progress", negatable = true, description = "Show a progress line on stderr (pages, rows, tool"
+      + " calls, elapsed time). Default: when stderr is a terminal and the rows do not stream to the same terminal.")
+  Boolean progress;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try (DataSourceOptions.Opened opened = DataSourceOptions.open(source);
-        Statement statement = opened.connection().createStatement();
-        ResultSet rows = statement.executeQuery(explain ? "EXPLAIN PLAN FOR " + query : query)) {
-      if (explain) {
-        while (rows.next()) {
-          out.println(rows.getString(1));
+        Statement statement = opened.connection().createStatement()) {
+      SQLWarning warnings;
+      ProgressLine progressLine = showProgress()
+          ? ProgressLine.start(opened.connection().unwrap(StatsigConnection.class), err) : null;
+      try (ResultSet rows = statement.executeQuery(explain ? "EXPLAIN PLAN FOR " + query : query)) {
+        if (explain) {
+          while (rows.next()) {
+            out.println(rows.getString(1));
+          }
+        } else {
+          print(progressLine == null ? rows : progressLine.track(rows), progressLine, out);
         }
-      } else {
-        print(rows, out);
+        warnings = rows.getWarnings();
+      } finally {
+        if (progressLine != null) {
+          progressLine.close();
+        }
       }
-      for (var warning = rows.getWarnings(); warning != null; warning = warning.getNextWarning()) {
-        spec.commandLine().getErr().println("Warning: " + warning.getMessage());
+      for (SQLWarning warning = warnings; warning != null; warning = warning.getNextWarning()) {
+        err.println("Warning: " + warning.getMessage());
       }
     } catch (SQLException e) {
       spec.commandLine().getErr().println("statsig-sql sql: " + e.getMessage());
@@ -62,9 +78,30 @@ final class SqlCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void print(ResultSet rows, PrintWriter out) throws Exception {
+  /**
+   * Asked for, or else when stderr is a terminal and stdout does not stream rows to a terminal
+   * (where they would tear the line): the table format prints only after the last row.
+   */
+  private boolean showProgress() {
+    if (explain) {
+      return false;
+    }
+    if (progress != null) {
+      return progress;
+    }
+    return Terminal.isTerminal(Terminal.STDERR) && (format == Format.TABLE || !Terminal.isTerminal(Terminal.STDOUT));
+  }
+
+  /** @param progress closed once every row is read, before the table is printed; may be null */
+  private void print(ResultSet rows, ProgressLine progress, PrintWriter out) throws Exception {
     switch (format) {
-      case TABLE -> TextTable.print(ResultTable.read(rows), Integer.MAX_VALUE, out);
+      case TABLE -> {
+        ResultTable table = ResultTable.read(rows);
+        if (progress != null) {
+          progress.close();
+        }
+        TextTable.print(table, Integer.MAX_VALUE, out);
+      }
       case CSV -> printCsv(rows, out);
       case JSON -> printJson(rows, out);
     }

@@ -76,6 +76,26 @@ class SqlCommandTest {
   }
 
   @Test
+  void aForcedProgressLineIsRedrawnInPlaceAndEndsWithTheQuerysCounts() {
+    Run run = run("sql", "SELECT id, action_type FROM audit_logs", "--demo", "--format", "csv", "--progress");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    long rows = run.out().strip().split("\n").length - 1;
+    long pages = (rows + 99) / 100;
+    assertThat(rows).isGreaterThan(100);
+    assertThat(run.err()).startsWith("\r");
+    String last = run.err().substring(run.err().lastIndexOf('\r') + 1);
+    // Every page of the list tool is one call; nothing else was called.
+    assertThat(last).matches(pages + " pages fetched, " + rows + " rows, " + pages + " tool calls, \\d+\\.\\d s\\s*\n");
+  }
+
+  @Test
+  void theProgressLineIsHiddenWhenStderrIsNoTerminalOrWhenTurnedOff() {
+    assertThat(run("sql", "SELECT id FROM gates", "--demo", "--format", "csv").err()).doesNotContain("fetched");
+    assertThat(run("sql", "SELECT id FROM gates", "--demo", "--no-progress").err()).doesNotContain("fetched");
+  }
+
+  @Test
   void withoutADataSourceItIsAUsageError() {
     assertThat(run("sql", "SELECT 1").exit()).isEqualTo(2);
   }

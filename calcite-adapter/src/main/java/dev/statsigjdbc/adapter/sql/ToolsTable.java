@@ -8,6 +8,7 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -32,6 +33,12 @@ public final class ToolsTable extends AbstractTable implements ScannableTable {
         .add("description", text)
         .add("input_schema", text)
         .build();
+  }
+
+  /** Describes the server, not Statsig data: tools such as DBeaver list it apart from the data tables. */
+  @Override
+  public Schema.TableType getJdbcTableType() {
+    return Schema.TableType.SYSTEM_TABLE;
   }
 
   @Override

@@ -11,22 +11,25 @@ import java.sql.Statement;
 /**
  * The connection an application gets: Calcite's connection, read-only and always in
  * auto-commit (commit and rollback do nothing, there is nothing to commit), refusing statements
- * that would write before Calcite sees them, and closing the MCP session with itself.
+ * that would write before Calcite sees them, and closing the MCP session with itself. It is a
+ * {@link StatsigConnection}, which counts the tool calls its queries send.
  */
 final class ConnectionHandler extends ForwardingHandler {
   private final Connection calcite;
   private final McpSession session;
+  private final McpToolSource tools;
   private final String description;
 
-  private ConnectionHandler(Connection calcite, McpSession session, ConnectionContext context) {
+  private ConnectionHandler(Connection calcite, McpSession session, McpToolSource tools, ConnectionContext context) {
     super(calcite, context);
     this.calcite = calcite;
     this.session = session;
+    this.tools = tools;
     this.description = "StatsigConnection[" + session.address() + "]";
   }
 
-  static Connection wrap(Connection calcite, McpSession session, ConnectionContext context) {
-    return proxy(Connection.class, new ConnectionHandler(calcite, session, context));
+  static Connection wrap(Connection calcite, McpSession session, McpToolSource tools, ConnectionContext context) {
+    return proxy(StatsigConnection.class, new ConnectionHandler(calcite, session, tools, context));
   }
 
   @Override
@@ -58,7 +61,10 @@ final class ConnectionHandler extends ForwardingHandler {
         return StatementHandler.wrap((PreparedStatement) forward(method, args), proxy, context, sql);
       }
       case "getMetaData":
-        return MetaDataHandler.wrap((DatabaseMetaData) forward(method, args), proxy, calcite, context);
+        return MetaDataHandler.wrap((DatabaseMetaData) forward(method, args), proxy, calcite, context,
+            StatsigDriver.PREFIX + "url=" + session.address());
+      case "toolCalls":
+        return tools.toolCalls();
       case "toString":
         return description;
       default:

@@ -14,20 +14,31 @@ import dev.statsigjdbc.driver.mcp.McpSessionException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
  * The adapter's {@link ToolSource} over a live MCP session. Each call is bounded by the
- * session's request timeout; session failures surface as {@code McpSessionException}.
+ * session's request timeout; session failures surface as {@code McpSessionException}. Counts
+ * the calls it sends (see {@link StatsigConnection#toolCalls()}).
  */
 final class McpToolSource implements ToolSource {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
+  /** The argument the adapter's pager adds to each page of a paged list call. */
+  private static final String PAGE_ARGUMENT = "query_page";
+
   private final McpSession session;
+  private final LongAdder calls = new LongAdder();
+  private final LongAdder pages = new LongAdder();
 
   McpToolSource(McpSession session) {
     this.session = session;
+  }
+
+  ToolCalls toolCalls() {
+    return new ToolCalls(calls.sum(), pages.sum());
   }
 
   @Override
@@ -38,6 +49,10 @@ final class McpToolSource implements ToolSource {
   @Override
   public ToolResult call(String name, JsonNode arguments) {
     Map<String, Object> args = arguments == null || arguments.isNull() ? Map.of() : JSON.convertValue(arguments, OBJECT);
+    calls.increment();
+    if (arguments != null && arguments.path("params").has(PAGE_ARGUMENT)) {
+      pages.increment();
+    }
     McpSchema.CallToolResult result;
     try {
       result = session.call(name, args);

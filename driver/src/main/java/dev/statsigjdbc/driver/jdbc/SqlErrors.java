@@ -111,7 +111,8 @@ final class SqlErrors {
           OUT_OF_RANGE, failure);
     }
     if (t instanceof SqlParseException parse) {
-      return new SQLSyntaxErrorException("SQL syntax error: " + firstLine(parse.getMessage())
+      // Calcite's first line may end with its own full stop.
+      return new SQLSyntaxErrorException("SQL syntax error: " + firstLine(parse.getMessage()).replaceAll("\\.+$", "")
           + ". Quote identifiers with double quotes; unquoted names are lower case.", SYNTAX, failure);
     }
     if (t instanceof CalciteContextException) {

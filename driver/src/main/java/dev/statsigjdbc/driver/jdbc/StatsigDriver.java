@@ -86,12 +86,13 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     try {
       Connection calcite = super.connect(PREFIX, calciteProperties());
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
+      McpToolSource tools = new McpToolSource(session);
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
-          StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, new McpToolSource(session), DriverOptions.adapterOptions(properties));
+          StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, tools, DriverOptions.adapterOptions(properties));
       AttachedSchemas.mount(calciteConnection.getRootSchema(), attached);
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
       List<String> tables = List.copyOf(new TreeSet<>(schema.getTableNames()));
-      return ConnectionHandler.wrap(calcite, session, new ConnectionContext(PARSER, () -> tables));
+      return ConnectionHandler.wrap(calcite, session, tools, new ConnectionContext(PARSER, () -> tables));
     } catch (SQLException | RuntimeException e) {
       session.close();
       throw e instanceof SQLException sql ? sql : SqlErrors.translate(e, List.of());

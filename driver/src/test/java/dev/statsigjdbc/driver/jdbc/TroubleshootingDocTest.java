@@ -1,0 +1,43 @@
+package dev.statsigjdbc.driver.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** docs/troubleshooting.md covers every SQLState the driver gives and the empty-result warnings. */
+class TroubleshootingDocTest {
+  private static final Path DOC = Path.of("..", "docs", "troubleshooting.md");
+
+  @Test
+  void everySqlStateOfTheDriverHasAnEntry() throws Exception {
+    String doc = Files.readString(DOC);
+    List<String> states = new ArrayList<>();
+    for (Field field : SqlErrors.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        field.setAccessible(true);
+        states.add((String) field.get(null));
+      }
+    }
+
+    assertThat(states).hasSizeGreaterThan(10);
+    assertThat(states).allSatisfy(state -> assertThat(doc).contains("| `" + state + "` |"));
+  }
+
+  @Test
+  void theEmptyResultWarningsAreQuotedAsUsersSeeThem() throws Exception {
+    String doc = Files.readString(DOC);
+    SqlInspection experiments = new SqlInspection(false, java.util.Set.of("experiments"));
+    SqlInspection metrics = new SqlInspection(false, java.util.Set.of("metric_values"));
+
+    for (SqlInspection sql : List.of(experiments, metrics)) {
+      String message = EmptyResultAdvice.forEmptyResult(sql).orElseThrow().getMessage();
+      assertThat(doc).contains(message.substring(0, message.indexOf(',') > 0 ? message.indexOf(',') : 60));
+    }
+  }
+}
