@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,6 +37,9 @@ class ServeBrowserTest {
     Assumptions.assumeTrue(node.isPresent(), "node is not installed: the chat page is not checked in a browser");
     Path repo = Path.of(System.getProperty("statsig.repoRoot")).toRealPath();
     Path playwright = repo.resolve(".playwright/node_modules/playwright-core");
+    if (!Files.exists(playwright.resolve("package.json"))) {
+      installPlaywrightCore(repo);
+    }
     assertThat(playwright.resolve("package.json")).as("playwright-core is missing: run .ci/playwright").exists();
     Path chromium = onPath("chromium").orElseThrow(() ->
         new AssertionError("No chromium on PATH: install Debian's chromium (apt-get install chromium)"));
@@ -91,5 +95,13 @@ class ServeBrowserTest {
   private static Optional<Path> onPath(String program) {
     return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
+  }
+
+  /** The same pinned install .ci/run makes, so that README's test command sets itself up (npm's registry is reachable). */
+  private static void installPlaywrightCore(Path repo) throws IOException, InterruptedException {
+    Process install = new ProcessBuilder("bash", repo.resolve(".ci/playwright").toString())
+        .inheritIO().redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    assertThat(install.waitFor(300, TimeUnit.SECONDS)).as(".ci/playwright finished").isTrue();
+    assertThat(install.exitValue()).as(".ci/playwright failed: see its output above").isZero();
   }
 }
