@@ -284,6 +284,7 @@ class FaultMatrixTest {
   private static Connection connect(Auth auth, int timeoutSeconds) throws SQLException {
     Properties properties = vaultProperties();
     properties.setProperty(StatsigProperty.CACHE_TTL_SECONDS.key(), "0");
+    properties.setProperty(StatsigProperty.RETRY_BASE_DELAY_MILLIS.key(), "10"); // retries are what is tested, not waits
     properties.setProperty(StatsigProperty.TIMEOUT_SECONDS.key(), Integer.toString(timeoutSeconds));
     if (auth == Auth.API_KEY) {
       properties.setProperty(StatsigProperty.URL.key(), emulator.mcpUrl());
