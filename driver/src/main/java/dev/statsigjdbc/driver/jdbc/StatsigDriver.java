@@ -81,7 +81,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     } catch (IllegalArgumentException badProperties) {
       throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlErrors.UNREACHABLE, badProperties);
     } catch (RuntimeException e) {
-      throw SqlErrors.translate(e, List.of());
+      throw SqlErrors.translate(e);
     }
     try {
       Connection calcite = super.connect(PREFIX, calciteProperties());
@@ -91,10 +91,11 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       AttachedSchemas.mount(calciteConnection.getRootSchema(), attached);
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
       List<String> tables = List.copyOf(new TreeSet<>(schema.getTableNames()));
-      return ConnectionHandler.wrap(calcite, session, new ConnectionContext(PARSER, () -> tables));
+      return ConnectionHandler.wrap(calcite, session, new ConnectionContext(PARSER, () -> tables,
+          () -> AttachedSchemas.tableNames(calciteConnection.getRootSchema(), attached)));
     } catch (SQLException | RuntimeException e) {
       session.close();
-      throw e instanceof SQLException sql ? sql : SqlErrors.translate(e, List.of());
+      throw e instanceof SQLException sql ? sql : SqlErrors.translate(e);
     }
   }
 

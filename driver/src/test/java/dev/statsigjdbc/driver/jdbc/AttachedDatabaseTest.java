@@ -137,6 +137,21 @@ class AttachedDatabaseTest {
   }
 
   @Test
+  void anUnknownTableListsTheAttachedTablesToo() throws Exception {
+    try (Connection connection = connect()) {
+      for (String sql : List.of("SELECT * FROM finance.ordrs", "SELECT * FROM ordrs")) {
+        assertThatThrownBy(() -> rows(connection, sql)).as(sql)
+            .isInstanceOfSatisfying(SQLException.class, e -> {
+              assertThat(e.getSQLState()).isEqualTo("42S02");
+              assertThat(e.getMessage()).containsIgnoringCase("ordrs").contains("experiments")
+                  .contains("of attached schema finance: ").containsIgnoringCase("orders").containsIgnoringCase("users")
+                  .doesNotContain(h2Url).doesNotContain(PASSWORD);
+            });
+      }
+    }
+  }
+
+  @Test
   void anEncryptedPasswordIsDecrypted() throws Exception {
     String encrypted = EncryptedValue.encrypt(PASSWORD, "master-pw".toCharArray());
     try (Connection connection = emulator.connect("attach.finance.url=" + h2Url, "attach.finance.user=sa",
