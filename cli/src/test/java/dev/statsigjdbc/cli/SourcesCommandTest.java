@@ -136,6 +136,8 @@ class SourcesCommandTest {
       assertThat(out.toString()).contains("Attaches a jdbc:h2: database as schema finance (password in the vault)")
           .doesNotContain(password).doesNotContain(h2Url);
       assertThat(java.nio.file.Files.readString(vaultDir.resolve("sources.json"))).contains(h2Url).doesNotContain(password);
+      assertThat(run("sources", "list")).isZero();
+      assertThat(out.toString()).contains("attaches a jdbc:h2: database as schema finance").doesNotContain(h2Url);
 
       // Signing in again without --attach keeps the attached database and its password.
       assertThat(run("sources", "add", "emu", "--browser", "direct")).isZero();
