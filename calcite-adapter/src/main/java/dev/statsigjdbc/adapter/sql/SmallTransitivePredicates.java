@@ -3,6 +3,7 @@ package dev.statsigjdbc.adapter.sql;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -25,6 +26,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
@@ -81,25 +83,26 @@ final class SmallTransitivePredicates extends RelRule<RuleConfig> {
 
   /**
    * The filter on {@code to}'s column {@code toKey} implied by the values {@code from}'s column
-   * {@code fromKey} is restricted to; empty when there are none, too many, or {@code to} has it already.
+   * {@code fromKey} is restricted to; empty when there are none, too many, or {@code to} is as narrow already.
    */
-  private static java.util.Optional<RexNode> crossing(RexBuilder rex, RelMetadataQuery mq, RelNode from, int fromKey,
+  private static Optional<RexNode> crossing(RexBuilder rex, RelMetadataQuery mq, RelNode from, int fromKey,
       RelNode to, int toKey) {
     var toType = to.getRowType().getFieldList().get(toKey).getType();
     if (!SqlTypeFamily.CHARACTER.contains(toType)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Set<String> values = values(mq, from, fromKey);
     if (values.isEmpty() || values.size() > MAX_VALUES) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    if (values(mq, to, toKey).equals(values)) {
-      return java.util.Optional.empty(); // crossed already
+    Set<String> already = values(mq, to, toKey);
+    if (!already.isEmpty() && values.containsAll(already)) {
+      return Optional.empty(); // as narrow already (or crossed before)
     }
     RexNode column = rex.makeInputRef(toType, toKey);
     List<RexNode> literals = values.stream().map(v -> (RexNode) rex.makeLiteral(v, toType)).toList();
-    return java.util.Optional.of(literals.size() == 1
-        ? rex.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS, column, literals.get(0))
+    return Optional.of(literals.size() == 1
+        ? rex.makeCall(SqlStdOperatorTable.EQUALS, column, literals.get(0))
         : rex.makeIn(column, literals));
   }
 
