@@ -118,6 +118,7 @@ class LoadRunTest {
           outcomes.wrong.size(), toolCalls, toolCalls / Math.max(1e-3, elapsed.toMillis() / 1000.0),
           PROJECT_REQUESTS_PER_WINDOW, WINDOW.toSeconds(), CONNECTION_REQUESTS_PER_WINDOW, faults);
       System.out.printf("Before: %s%nAfter:  %s%n", before, after);
+      outcomes.exampleBySqlState.forEach((state, example) -> System.out.printf("%s, e.g. %s%n", state, example));
 
       assertThat(outcomes.wrong).as("results that are neither the fault-free result nor a SQLException with a SQLState")
           .isEmpty();
@@ -196,6 +197,8 @@ class LoadRunTest {
   private static final class Outcomes {
     final LongAdder exact = new LongAdder();
     final Map<String, LongAdder> errorsBySqlState = new ConcurrentHashMap<>();
+    /** The first message seen per SQLState, to show what the errors said. */
+    final Map<String, String> exampleBySqlState = new ConcurrentHashMap<>();
     final List<String> wrong = Collections.synchronizedList(new ArrayList<>());
 
     void error(String what, SQLException e) {
@@ -203,6 +206,7 @@ class LoadRunTest {
         wrong.add(what + " failed without SQLState or message: " + e);
       } else {
         errorsBySqlState.computeIfAbsent(e.getSQLState(), s -> new LongAdder()).increment();
+        exampleBySqlState.putIfAbsent(e.getSQLState(), what + ": " + e.getMessage());
       }
     }
 
