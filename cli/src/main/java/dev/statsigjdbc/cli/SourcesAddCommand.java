@@ -5,6 +5,10 @@ import dev.statsigjdbc.driver.mcp.McpServerAddress;
 import dev.statsigjdbc.driver.profile.DataSourceProfile;
 import dev.statsigjdbc.driver.vault.CredentialSet;
 import java.io.PrintWriter;
+import dev.statsigjdbc.driver.connect.AttachedDatabase;
+import dev.statsigjdbc.driver.profile.Attachment;
+import dev.statsigjdbc.driver.vault.Secret;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SourcesAddCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SourceOptions options;
+  @Mixin AttachOptions attach;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "Name of the data source (letters, digits, '.', '_', '-').")
   String name;
@@ -55,8 +60,11 @@ final class SourcesAddCommand implements Callable<Integer> {
         "The credential vault could not be read (another master key?); moved it aside to %s and starting a new one.%n", aside));
     Optional<DataSourceProfile> existing = sources.profiles().find(name);
     String target = url != null ? url : existing.map(DataSourceProfile::url).orElse(McpServerAddress.STATSIG_DEFAULT);
+    Map<String, Attachment> attachments = attach.attachments(existing);
+    Map<String, Secret> passwords = attach.passwords(sources, name, attachments);
+    DataSourceProfile profile;
     if (apiKeyEnv != null) {
-      DataSourceProfile profile = DataSourceProfile.apiKeyFromEnvironment(name, target, apiKeyEnv);
+      profile = DataSourceProfile.apiKeyFromEnvironment(name, target, apiKeyEnv).withAttachments(attachments);
       if (sources.vault().load(name).isPresent()) {
         // The source signed in with OAuth before: revoke and forget those tokens rather than leave them behind.
         sources.remove(name);
@@ -67,13 +75,17 @@ final class SourcesAddCommand implements Callable<Integer> {
         out.printf("Note: %s is not set in this shell; set it wherever the source is used.%n", apiKeyEnv);
       }
     } else {
-      DataSourceProfile profile = DataSourceProfile.oauth(name, target, clientId, clientAuthMethod);
+      profile = DataSourceProfile.oauth(name, target, clientId, clientAuthMethod).withAttachments(attachments);
       out.printf("Signing in to %s ...%n", profile.url());
       out.flush();
       CredentialSet credentials = sources.signIn(profile, sources.userAgent(browser, System.err));
       out.printf("Signed in. Saved data source '%s': %s (OAuth%s).%n", name, profile.url(),
           credentials.scope() == null ? "" : ", scope " + credentials.scope());
     }
+    sources.saveAttachments(profile, passwords);
+    attachments.forEach((schema, database) -> out.printf("Attaches a %s database as schema %s%s.%n",
+        AttachedDatabase.urlScheme(database.url()), Attachment.schemaName(schema),
+        passwords.containsKey(schema) ? " (password in the vault)" : ""));
     out.printf("Test it with `statsig-sql sources test %s`; connect with jdbc:statsig:profile=%s%n", name, name);
     return ExitCodes.OK;
   }

@@ -1,7 +1,9 @@
 package dev.statsigjdbc.cli;
 
+import dev.statsigjdbc.driver.connect.AttachedDatabase;
 import dev.statsigjdbc.driver.connect.DataSources;
 import dev.statsigjdbc.driver.profile.AuthKind;
+import dev.statsigjdbc.driver.profile.Attachment;
 import dev.statsigjdbc.driver.profile.DataSourceProfile;
 import dev.statsigjdbc.driver.vault.CredentialSet;
 import java.io.PrintWriter;
@@ -34,6 +36,8 @@ final class SourcesListCommand implements Callable<Integer> {
     out.printf(format, "NAME", "URL", "AUTH", "CREDENTIALS");
     for (DataSourceProfile profile : profiles) {
       out.printf(format, profile.name(), profile.url(), profile.auth().label(), credentialState(sources, profile));
+      profile.attach().forEach((name, database) -> out.printf("%-20s attaches a %s database as schema %s%n", "",
+          AttachedDatabase.urlScheme(database.url()), Attachment.schemaName(name)));
     }
     return ExitCodes.OK;
   }

@@ -116,6 +116,50 @@ class SourcesCommandTest {
     assertThat(err.toString()).contains("STATSIG_TEST_KEY_UNSET").contains("not set");
   }
 
+  /** --attach: the database's URL and user in the profile, its password (read from standard input) in the vault. */
+  @Test
+  void addAttachesADatabaseThatProfileConnectionsJoin() throws Exception {
+    String password = "cli-attached-h2-password";
+    String h2Url = "jdbc:h2:mem:cli-finance-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (java.sql.Connection h2 = java.sql.DriverManager.getConnection(h2Url, "sa", password);
+        java.sql.Statement ddl = h2.createStatement()) {
+      ddl.execute("CREATE TABLE orders (order_id INT PRIMARY KEY, experiment_id VARCHAR(64))");
+      ddl.execute("INSERT INTO orders VALUES (1, 'checkout_v2'), (2, 'checkout_v2')");
+      java.io.InputStream stdin = System.in;
+      try {
+        System.setIn(new java.io.ByteArrayInputStream((password + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(run("sources", "add", "emu", "--url", emulator.mcpUrl(), "--browser", "direct",
+            "--attach", "finance=" + h2Url, "--attach-user", "finance=sa", "--attach-password", "finance")).isZero();
+      } finally {
+        System.setIn(stdin);
+      }
+      assertThat(out.toString()).contains("Attaches a jdbc:h2: database as schema finance (password in the vault)")
+          .doesNotContain(password).doesNotContain(h2Url);
+      assertThat(java.nio.file.Files.readString(vaultDir.resolve("sources.json"))).contains(h2Url).doesNotContain(password);
+      assertThat(run("sources", "list")).isZero();
+      assertThat(out.toString()).contains("attaches a jdbc:h2: database as schema finance").doesNotContain(h2Url);
+
+      // Signing in again without --attach keeps the attached database and its password.
+      assertThat(run("sources", "add", "emu", "--browser", "direct")).isZero();
+      java.util.Properties properties = new java.util.Properties();
+      properties.setProperty("profile", "emu");
+      properties.setProperty("vaultDir", vaultDir.toString());
+      try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:statsig:", properties);
+          java.sql.ResultSet rs = connection.createStatement().executeQuery(
+              "SELECT COUNT(*) FROM statsig.experiments e JOIN finance.orders o ON o.experiment_id = e.id"
+                  + " WHERE e.id = 'checkout_v2'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(2);
+      }
+
+      assertThat(run("sources", "add", "emu", "--browser", "direct", "--attach-user", "finance=sa")).isEqualTo(2);
+      assertThat(err.toString()).contains("go with --attach NAME=JDBC_URL");
+      assertThat(run("sources", "add", "emu", "--browser", "direct", "--attach", "finance=" + h2Url,
+          "--attach-user", "fin=sa")).isEqualTo(2);
+      assertThat(err.toString()).contains("'fin' is not attached");
+    }
+  }
+
   private int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();

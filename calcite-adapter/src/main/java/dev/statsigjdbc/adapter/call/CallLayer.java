@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,15 @@ public final class CallLayer {
 
   /** Calls a tool and returns the JSON body of its text content. */
   public JsonNode call(String tool, JsonNode arguments, CallContext context) {
+    return call(tool, arguments, context, body -> null);
+  }
+
+  /**
+   * Calls a tool and returns the JSON body of its text content, provided {@code shapeProblem}
+   * finds nothing wrong with it (returns null); a body it objects to is treated like one that is
+   * not JSON: retried while that is safe, never cached.
+   */
+  public JsonNode call(String tool, JsonNode arguments, CallContext context, Function<JsonNode, String> shapeProblem) {
     Key key = new Key(tool, canonical(arguments));
     Cached cached = cache.get(key);
     if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0) {
@@ -61,7 +71,7 @@ public final class CallLayer {
       return await(leader, context);
     }
     try {
-      JsonNode body = callWithRetries(tool, arguments, context);
+      JsonNode body = callWithRetries(tool, arguments, context, shapeProblem);
       if (!options.cacheTtl().isZero()) {
         long now = System.nanoTime();
         if (cache.size() >= PURGE_THRESHOLD) {
@@ -79,10 +89,11 @@ public final class CallLayer {
     }
   }
 
-  private JsonNode callWithRetries(String tool, JsonNode arguments, CallContext context) {
+  private JsonNode callWithRetries(String tool, JsonNode arguments, CallContext context,
+      Function<JsonNode, String> shapeProblem) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return callOnce(tool, arguments, context);
+        return callOnce(tool, arguments, context, shapeProblem);
       } catch (ToolCallException e) {
         if (!e.isRetryable() || attempt >= options.maxRetries()) {
           throw e;
@@ -97,7 +108,7 @@ public final class CallLayer {
     }
   }
 
-  private JsonNode callOnce(String tool, JsonNode arguments, CallContext context) {
+  private JsonNode callOnce(String tool, JsonNode arguments, CallContext context, Function<JsonNode, String> shapeProblem) {
     bucket.acquire(context);
     acquirePermit(context);
     try {
@@ -109,6 +120,10 @@ public final class CallLayer {
       if (result.json() == null) {
         throw ToolCallException.transientFailure(tool, 0, "the tool returned text that is not JSON;"
             + " try again, and report it to the server's operator if it persists", null);
+      }
+      String problem = shapeProblem.apply(result.json());
+      if (problem != null) {
+        throw ToolCallException.transientFailure(tool, 0, problem, null);
       }
       return result.json();
     } finally {

@@ -30,4 +30,24 @@ final class JsonPaths {
     }
     return MissingNode.getInstance();
   }
+
+  /** Whether one of the paths leads somewhere: to a value, or to an explicit null on the way. */
+  static boolean anyPresent(JsonNode node, List<String> paths) {
+    for (String path : paths) {
+      JsonNode current = node;
+      for (String part : path.split("\\.")) {
+        if (current.isNull()) {
+          break;
+        }
+        current = current.isArray() && part.matches("\\d+") ? current.path(Integer.parseInt(part)) : current.path(part);
+        if (current.isMissingNode()) {
+          break;
+        }
+      }
+      if (!current.isMissingNode()) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -77,7 +77,7 @@ final class Pager implements Iterator<JsonNode> {
     }
     JsonNode body;
     try {
-      body = calls.call(tool, args, run.callContext());
+      body = calls.call(tool, args, run.callContext(), this::missingRecords);
     } catch (ToolCallException e) {
       if (notFoundIsEmpty && e.status() == 404) {
         lastPageSeen = true;
@@ -88,6 +88,18 @@ final class Pager implements Iterator<JsonNode> {
     List<JsonNode> records = records(body);
     page = records.iterator();
     lastPageSeen = !paged || isLastPage(body.path("pagination"), records.size());
+  }
+
+  /**
+   * A body without any of the record paths is not an empty list (that is {@code "data": []} or
+   * null) but a result cut short or reshaped: taking it as "no rows" would truncate silently.
+   */
+  private String missingRecords(JsonNode body) {
+    if (JsonPaths.anyPresent(body, recordPaths)) {
+      return null;
+    }
+    return "the result has no records (expected at " + String.join(" or ", recordPaths)
+        + "); try again, and report it to the server's operator if it persists";
   }
 
   private List<JsonNode> records(JsonNode body) {

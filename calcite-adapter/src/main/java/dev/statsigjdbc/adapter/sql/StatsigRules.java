@@ -165,5 +165,6 @@ final class StatsigRules {
         || rel instanceof Filter filter && curatedScanBelow(filter.getInput());
   }
 
-  static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, LIMIT_INTO_SCAN, LIMIT_INTO_PROJECTED_SCAN, JOIN_TO_CORRELATE);
+  static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, LIMIT_INTO_SCAN, LIMIT_INTO_PROJECTED_SCAN, JOIN_TO_CORRELATE,
+      SmallTransitivePredicates.RULE);
 }

@@ -108,6 +108,23 @@ class CallLayerTest {
     assertThat(source.calls()).hasSize(3);
   }
 
+  /** A body the caller's shape check objects to (no records) is retried like a non-JSON one, then reported. */
+  @Test
+  void aBodyOfTheWrongShapeIsRetriedThenReported() {
+    FixtureToolSource source = scripted("Get_Thing", FixtureToolSource.single("no data", null));
+    CallLayer layer = layer(source, FAST_RETRIES);
+    java.util.function.Function<JsonNode, String> needsData = body -> body.hasNonNull("data") ? null : "no records";
+
+    assertThat(layer.call("Get_Thing", NO_ARGS, CallContext.unbounded(), needsData).get("data").asText()).isEqualTo("fine");
+    assertThat(source.calls()).hasSize(2);
+
+    FixtureToolSource alwaysWrong = new FixtureToolSource().tool(ToolDescriptor.of("Get_Thing", ""),
+        params -> FixtureToolSource.single("no data", null));
+    assertThatThrownBy(() -> layer(alwaysWrong, FAST_RETRIES).call("Get_Thing", NO_ARGS, CallContext.unbounded(), needsData))
+        .isInstanceOf(ToolCallException.class).hasMessageContaining("Get_Thing").hasMessageContaining("no records");
+    assertThat(alwaysWrong.calls()).hasSize(4);
+  }
+
   @Test
   void retryAfterIsHonouredWhenTheErrorCarriesIt() {
     FixtureToolSource source = scripted("Get_Thing",

@@ -1,10 +1,10 @@
 package dev.statsigjdbc.driver.connect;
 
+import dev.statsigjdbc.driver.profile.Attachment;
 import dev.statsigjdbc.driver.vault.EncryptedValue;
 import dev.statsigjdbc.driver.vault.Secret;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -25,8 +25,23 @@ import java.util.regex.Pattern;
 public record AttachedDatabase(String name, String url, String user, Secret password, String schema) {
   private static final String PREFIX = "attach.";
   private static final Pattern KEY = Pattern.compile("attach\\.([A-Za-z_][A-Za-z0-9_]*)\\.(url|user|password|schema)");
-  /** Schema names the driver itself uses. */
-  private static final List<String> RESERVED = List.of("statsig", "metadata");
+
+  /**
+   * Every database the properties attach, then those of the data source profile that the
+   * properties do not attach under the same name, in name order.
+   */
+  public static List<AttachedDatabase> all(Properties properties, Map<String, String> environment,
+      List<AttachedDatabase> fromProfile) {
+    List<AttachedDatabase> databases = new ArrayList<>(all(properties, environment));
+    fromProfile.stream().filter(p -> databases.stream().noneMatch(d -> d.name().equals(p.name()))).forEach(databases::add);
+    databases.sort(java.util.Comparator.comparing(AttachedDatabase::name));
+    return databases;
+  }
+
+  /** A database a data source profile attaches as {@code name}, with its password from the vault (or null). */
+  public static AttachedDatabase fromProfile(String name, Attachment attachment, Secret password) {
+    return new AttachedDatabase(Attachment.schemaName(name), attachment.url(), attachment.user(), password, attachment.schema());
+  }
 
   /** Every database the properties attach, in name order; an error says which property to fix. */
   public static List<AttachedDatabase> all(Properties properties, Map<String, String> environment) {
@@ -51,11 +66,7 @@ public record AttachedDatabase(String name, String url, String user, Secret pass
   }
 
   private static AttachedDatabase of(String name, Properties properties, Map<String, String> environment) {
-    String schemaName = name.toLowerCase(Locale.ROOT);
-    if (RESERVED.contains(schemaName)) {
-      throw new IllegalArgumentException("Cannot attach a database as '" + name + "': the driver uses that schema name;"
-          + " choose another <name> in " + StatsigProperty.ATTACH_URL.key());
-    }
+    String schemaName = Attachment.schemaName(name);
     String url = value(StatsigProperty.ATTACH_URL, name, properties);
     if (url == null) {
       throw new IllegalArgumentException("Connection properties " + PREFIX + name + ".* are set but "
@@ -76,8 +87,13 @@ public record AttachedDatabase(String name, String url, String user, Secret pass
 
   /** The URL up to the vendor part ({@code jdbc:postgresql:}): safe to show, unlike the whole URL. */
   public String urlScheme() {
-    int second = url.indexOf(':', url.indexOf(':') + 1);
-    return second < 0 ? "(not a jdbc:<vendor>: URL)" : url.substring(0, second + 1);
+    return urlScheme(url);
+  }
+
+  /** {@code jdbcUrl} up to the vendor part: safe to show, unlike the whole URL. */
+  public static String urlScheme(String jdbcUrl) {
+    int second = jdbcUrl.indexOf(':', jdbcUrl.indexOf(':') + 1);
+    return second < 0 ? "(not a jdbc:<vendor>: URL)" : jdbcUrl.substring(0, second + 1);
   }
 
   @Override

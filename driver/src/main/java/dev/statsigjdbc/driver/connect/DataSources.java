@@ -18,6 +18,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import dev.statsigjdbc.driver.vault.Secret;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -96,6 +98,36 @@ public final class DataSources {
     return credentials;
   }
 
+  /**
+   * The databases data source {@code profileName} attaches, with their passwords from the vault; none
+   * when {@code profileName} is null. An unknown profile is left to {@link ConnectionTargets} to report.
+   */
+  public List<AttachedDatabase> attachments(String profileName) {
+    if (profileName == null) {
+      return List.of();
+    }
+    return profiles.find(profileName).map(profile -> profile.attach().entrySet().stream()
+        .map(a -> AttachedDatabase.fromProfile(a.getKey(), a.getValue(),
+            vault.loadAttachmentPassword(profileName, a.getKey()).orElse(null)))
+        .toList()).orElse(List.of());
+  }
+
+  /**
+   * Saves {@code profile} with the databases it attaches, and their passwords in the vault (a null
+   * password removes a stored one).
+   */
+  public void saveAttachments(DataSourceProfile profile, Map<String, Secret> passwords) {
+    vault.deleteAttachmentPasswords(profile.name());
+    passwords.forEach((name, password) -> {
+      if (!profile.attach().containsKey(name)) {
+        throw new IllegalArgumentException("A password is given for '" + name + "', which data source '" + profile.name()
+            + "' does not attach: attach it with --attach " + name + "=<JDBC URL>");
+      }
+      vault.storeAttachmentPassword(profile.name(), name, password);
+    });
+    profiles.save(profile);
+  }
+
   /** What {@link #remove} did. */
   public record Removal(boolean profileRemoved, boolean credentialsRemoved, boolean revoked) {}
 
@@ -106,7 +138,8 @@ public final class DataSources {
   public Removal remove(String name) {
     boolean hadCredentials = vault.load(name).isPresent();
     boolean revoked = hadCredentials && oauthClient(profiles.find(name).orElse(null), null).signOut(name);
-    return new Removal(profiles.remove(name), hadCredentials, revoked);
+    boolean hadPasswords = vault.deleteAttachmentPasswords(name);
+    return new Removal(profiles.remove(name), hadCredentials || hadPasswords, revoked);
   }
 
   /**

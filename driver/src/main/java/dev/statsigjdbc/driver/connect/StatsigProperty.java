@@ -42,6 +42,8 @@ public enum StatsigProperty {
       "Tool calls allowed per 10 seconds per connection (Statsig allows about 100 per project)."),
   MAX_RETRIES("maxRetries", "3",
       "Retries of a tool call answered with HTTP 429 or 5xx (honouring Retry-After)."),
+  RETRY_BASE_DELAY_MILLIS("retryBaseDelayMillis", "500",
+      "Wait before the first retry of a failed tool call, doubled for each further retry (up to 30 s); a Retry-After from the server wins."),
   BLOCK_TOOLS("blockTools", null,
       "Extra tools to hide from SQL: comma-separated regular expressions matched case-insensitively against tool names."),
   ALLOW_TOOLS("allowTools", null,

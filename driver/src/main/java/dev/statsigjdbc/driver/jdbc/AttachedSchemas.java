@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.schema.SchemaPlus;
@@ -34,6 +36,22 @@ final class AttachedSchemas {
       String schema = database.schema() != null ? database.schema() : currentSchema;
       root.add(database.name(), JdbcSchema.create(root, database.name(), dataSource, null, schema));
     }
+  }
+
+  /** Each attached schema's table names, sorted; a database that cannot be read now shows none. */
+  static Map<String, List<String>> tableNames(SchemaPlus root, List<AttachedDatabase> databases) {
+    Map<String, List<String>> names = new LinkedHashMap<>();
+    for (AttachedDatabase database : databases) {
+      SchemaPlus schema = root.getSubSchema(database.name());
+      List<String> tables;
+      try {
+        tables = schema == null ? List.of() : List.copyOf(new TreeSet<>(schema.getTableNames()));
+      } catch (RuntimeException unreadable) {
+        tables = List.of(); // the error being reported matters more than this list
+      }
+      names.put(database.name(), tables);
+    }
+    return names;
   }
 
   private static void requireDriver(AttachedDatabase database) throws SQLException {

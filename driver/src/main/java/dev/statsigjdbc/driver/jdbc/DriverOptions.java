@@ -23,7 +23,7 @@ final class DriverOptions {
         (int) number(properties, StatsigProperty.REQUESTS_PER_10_SECONDS, 1),
         RATE_WINDOW,
         (int) number(properties, StatsigProperty.MAX_RETRIES, 0),
-        defaults.retryBaseDelay(),
+        Duration.ofMillis(number(properties, StatsigProperty.RETRY_BASE_DELAY_MILLIS, 0)),
         defaults.maxRetryDelay());
     return new StatsigOptions(calls,
         list(properties, StatsigProperty.BLOCK_TOOLS),

@@ -69,7 +69,7 @@ abstract class ForwardingHandler implements InvocationHandler {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
-      throw SqlErrors.translate(e.getCause(), context.tableNames());
+      throw SqlErrors.translate(e.getCause(), context.tableNames(), context::attachedTableNames);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }

@@ -15,6 +15,9 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -52,14 +55,16 @@ final class SqlErrors {
   /**
    * The SQLException for {@code failure}.
    *
-   * @param tableNames the tables of the connection, named when a query asks for one that does not exist
+   * @param tableNames the Statsig tables of the connection, named when a query asks for one that does not exist
+   * @param attachedTableNames the tables of each attached database, named likewise
    */
-  static SQLException translate(Throwable failure, Collection<String> tableNames) {
+  static SQLException translate(Throwable failure, Collection<String> tableNames,
+      Supplier<Map<String, List<String>>> attachedTableNames) {
     if (failure instanceof SQLException sql && sql.getSQLState() != null) {
       return sql;
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      SQLException mapped = known(t, failure, tableNames);
+      SQLException mapped = known(t, failure, tableNames, attachedTableNames);
       if (mapped != null) {
         return mapped;
       }
@@ -70,7 +75,13 @@ final class SqlErrors {
     return new SQLException(messageOf(failure), GENERAL, failure);
   }
 
-  private static SQLException known(Throwable t, Throwable failure, Collection<String> tableNames) {
+  /** For failures before a connection exists: there are no tables to name. */
+  static SQLException translate(Throwable failure) {
+    return translate(failure, List.of(), Map::of);
+  }
+
+  private static SQLException known(Throwable t, Throwable failure, Collection<String> tableNames,
+      Supplier<Map<String, List<String>>> attachedTableNames) {
     if (t instanceof McpSessionException session) {
       return switch (session.kind()) {
         case UNREACHABLE -> new SQLNonTransientConnectionException(session.getMessage(), UNREACHABLE, failure);
@@ -116,7 +127,7 @@ final class SqlErrors {
           + ". Quote identifiers with double quotes; unquoted names are lower case.", SYNTAX, failure);
     }
     if (t instanceof CalciteContextException) {
-      return validation(t.getMessage(), failure, tableNames);
+      return validation(t.getMessage(), failure, tableNames, attachedTableNames);
     }
     if (t instanceof IllegalArgumentException) {
       return new SQLException(t.getMessage(), GENERAL, failure);
@@ -124,12 +135,16 @@ final class SqlErrors {
     return null;
   }
 
-  private static SQLException validation(String message, Throwable failure, Collection<String> tableNames) {
+  private static SQLException validation(String message, Throwable failure, Collection<String> tableNames,
+      Supplier<Map<String, List<String>>> attachedTableNames) {
     Matcher table = UNKNOWN_OBJECT.matcher(message);
     if (table.find()) {
-      return new SQLSyntaxErrorException("Table '" + table.group(1) + "' does not exist. Tables of schema statsig: "
-          + String.join(", ", tableNames)
-          + " (DatabaseMetaData.getTables, or SELECT * FROM statsig.statsig_tools for the tools behind them).",
+      StringBuilder text = new StringBuilder("Table '").append(table.group(1))
+          .append("' does not exist. Tables of schema statsig: ").append(String.join(", ", tableNames));
+      attachedTableNames.get().forEach((schema, tables) -> text.append("; of attached schema ").append(schema)
+          .append(": ").append(tables.isEmpty() ? "(none)" : String.join(", ", tables)));
+      return new SQLSyntaxErrorException(text
+          + " (DatabaseMetaData.getTables, or SELECT * FROM statsig.statsig_tools for the tools behind Statsig's).",
           UNKNOWN_TABLE, failure);
     }
     Matcher column = UNKNOWN_COLUMN_TEXT.matcher(message);

@@ -4,6 +4,7 @@ import dev.statsigjdbc.adapter.StatsigSchemaFactory;
 import dev.statsigjdbc.driver.connect.AttachedDatabase;
 import dev.statsigjdbc.driver.connect.ConnectionTarget;
 import dev.statsigjdbc.driver.connect.ConnectionTargets;
+import dev.statsigjdbc.driver.connect.DataSources;
 import dev.statsigjdbc.driver.connect.StatsigProperty;
 import dev.statsigjdbc.driver.mcp.McpSession;
 import java.sql.Connection;
@@ -75,13 +76,13 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     List<AttachedDatabase> attached;
     McpSession session;
     try {
-      attached = AttachedDatabase.all(properties, System.getenv());
+      attached = AttachedDatabase.all(properties, System.getenv(), profileAttachments(properties));
       target = ConnectionTargets.resolve(properties, System.getenv());
       session = McpSession.open(target.address(), target.credentials(), DriverOptions.timeout(properties));
     } catch (IllegalArgumentException badProperties) {
       throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlErrors.UNREACHABLE, badProperties);
     } catch (RuntimeException e) {
-      throw SqlErrors.translate(e, List.of());
+      throw SqlErrors.translate(e);
     }
     try {
       Connection calcite = super.connect(PREFIX, calciteProperties());
@@ -92,11 +93,19 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       AttachedSchemas.mount(calciteConnection.getRootSchema(), attached);
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
       List<String> tables = List.copyOf(new TreeSet<>(schema.getTableNames()));
-      return ConnectionHandler.wrap(calcite, session, tools, new ConnectionContext(PARSER, () -> tables));
+      return ConnectionHandler.wrap(calcite, session, tools, new ConnectionContext(PARSER, () -> tables,
+          () -> AttachedSchemas.tableNames(calciteConnection.getRootSchema(), attached)));
     } catch (SQLException | RuntimeException e) {
       session.close();
-      throw e instanceof SQLException sql ? sql : SqlErrors.translate(e, List.of());
+      throw e instanceof SQLException sql ? sql : SqlErrors.translate(e);
     }
+  }
+
+  /** The databases the {@code profile} property's data source attaches (none without that property). */
+  private static List<AttachedDatabase> profileAttachments(Properties properties) {
+    String profile = StatsigProperty.PROFILE.get(properties);
+    return profile == null ? List.of()
+        : DataSources.fromConfiguration(properties, System.getenv()).attachments(profile);
   }
 
   /** Every connection property with its description and default (or the value given). */

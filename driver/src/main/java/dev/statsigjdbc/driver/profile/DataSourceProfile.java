@@ -3,6 +3,9 @@ package dev.statsigjdbc.driver.profile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.statsigjdbc.driver.mcp.McpServerAddress;
 import dev.statsigjdbc.driver.vault.EncryptedValue;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,15 +16,20 @@ import java.util.regex.Pattern;
  * @param apiKey           for {@link AuthKind#API_KEY}: the key as an {@code ENC(v1:...)} value
  * @param clientId         optional pre-registered OAuth client id
  * @param clientAuthMethod optional token endpoint authentication of that client
+ * @param attach           databases attached next to {@code statsig} when connecting with this profile, by schema
+ *                         name (their passwords are in the vault)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSourceProfile(
-    String name, String url, AuthKind auth, String apiKeyEnv, String apiKey, String clientId, String clientAuthMethod) {
+    String name, String url, AuthKind auth, String apiKeyEnv, String apiKey, String clientId, String clientAuthMethod,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Attachment> attach) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   public DataSourceProfile {
     requireValidName(name);
+    attach = attach == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attach));
+    attach.keySet().forEach(Attachment::schemaName);
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("Data source '" + name + "' has no URL: pass --url with the MCP server URL");
     }
@@ -40,6 +48,17 @@ public record DataSourceProfile(
       throw new IllegalArgumentException("Data source '" + name + "' would store an API key in clear: encrypt it with"
           + " `statsig-sql encrypt` and store the ENC(...) value, or name an environment variable instead");
     }
+  }
+
+  /** A profile without attached databases. */
+  public DataSourceProfile(
+      String name, String url, AuthKind auth, String apiKeyEnv, String apiKey, String clientId, String clientAuthMethod) {
+    this(name, url, auth, apiKeyEnv, apiKey, clientId, clientAuthMethod, Map.of());
+  }
+
+  /** This profile attaching {@code databases} instead of its own. */
+  public DataSourceProfile withAttachments(Map<String, Attachment> databases) {
+    return new DataSourceProfile(name, url, auth, apiKeyEnv, apiKey, clientId, clientAuthMethod, databases);
   }
 
   public static DataSourceProfile oauth(String name, String url, String clientId, String clientAuthMethod) {

@@ -32,6 +32,7 @@ public final class CredentialVault {
 
     private static final String SOURCE_PREFIX = "source:";
     private static final String CLIENT_PREFIX = "client:";
+    private static final String ATTACHMENT_PREFIX = "attach:";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
@@ -101,6 +102,37 @@ public final class CredentialVault {
         Set<String> names = new TreeSet<>();
         file.read().keySet().stream().filter(k -> k.startsWith(SOURCE_PREFIX)).forEach(k -> names.add(k.substring(SOURCE_PREFIX.length())));
         return names;
+    }
+
+    /** The password of the database that data source {@code sourceName} attaches as {@code attachment}. */
+    public Optional<Secret> loadAttachmentPassword(String sourceName, String attachment) {
+        return Optional.ofNullable(file.read().get(attachmentEntry(sourceName, attachment))).map(Secret::of);
+    }
+
+    /** Stores that password (null deletes it). */
+    public void storeAttachmentPassword(String sourceName, String attachment, Secret password) {
+        file.update(entries -> {
+            if (password == null) {
+                entries.remove(attachmentEntry(sourceName, attachment));
+            } else {
+                entries.put(attachmentEntry(sourceName, attachment), password.reveal());
+            }
+            return entries;
+        });
+    }
+
+    /** Forgets every attached database's password of {@code sourceName}; returns whether there was one. */
+    public boolean deleteAttachmentPasswords(String sourceName) {
+        boolean[] removed = new boolean[1];
+        file.update(entries -> {
+            removed[0] = entries.keySet().removeIf(k -> k.startsWith(attachmentEntry(sourceName, "")));
+            return entries;
+        });
+        return removed[0];
+    }
+
+    private static String attachmentEntry(String sourceName, String attachment) {
+        return ATTACHMENT_PREFIX + sourceName + "/" + attachment;
     }
 
     /** The client registered with an authorization server, keyed by its issuer. */

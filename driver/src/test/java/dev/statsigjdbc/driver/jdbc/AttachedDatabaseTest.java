@@ -87,7 +87,7 @@ class AttachedDatabaseTest {
       String plan = rows(connection, "EXPLAIN PLAN FOR " + JOINED).toString();
 
       assertThat(plan).contains("JdbcToEnumerableConverter");
-      assertThat(plan).containsPattern("JdbcFilter\\(condition=\\[=\\(\\$\\d+, 'checkout_v2'\\)\\]\\)");
+      assertThat(plan).containsPattern("JdbcFilter\\(condition=\\[[^\\n]*=\\(\\$\\d+, 'checkout_v2'\\)");
       assertThat(plan).contains("Get_Experiment_Details_by_ID").contains("checkout_v2");
     }
   }
@@ -106,6 +106,69 @@ class AttachedDatabaseTest {
           .isCloseTo(expected.get((String) r.get("group_id")), within(new BigDecimal("0.01")))).extracting(r -> r.get("name")).doesNotContainNull();
     }
   }
+
+  /** The filter names only the attached side; the join carries it to the Statsig side as a key. */
+  static final String FILTERED_ON_ORDERS = "SELECT e.id, e.name, SUM(o.revenue) AS revenue"
+      + " FROM statsig.experiments e JOIN finance.orders o ON o.experiment_id = e.id"
+      + " WHERE o.experiment_id = 'checkout_v2' GROUP BY e.id, e.name";
+  /** The filter names only the Statsig side; the join carries it into the attached database's SQL. */
+  static final String FILTERED_ON_EXPERIMENTS = "SELECT e.id, SUM(o.revenue) AS revenue"
+      + " FROM statsig.experiments e JOIN finance.orders o ON o.experiment_id = e.id"
+      + " WHERE e.id = 'checkout_v2' GROUP BY e.id";
+
+  @Test
+  void aFilterOnTheAttachedSideReachesStatsigAsAKey() throws Exception {
+    try (Connection connection = connect()) {
+      String plan = rows(connection, "EXPLAIN PLAN FOR " + FILTERED_ON_ORDERS).toString();
+      emulator.server.stats().reset();
+
+      List<Map<String, Object>> rows = rows(connection, FILTERED_ON_ORDERS);
+
+      assertThat(rows).singleElement().satisfies(row -> {
+        assertThat(row.get("id")).isEqualTo("checkout_v2");
+        assertThat((BigDecimal) row.get("revenue")).isEqualByComparingTo(finance.revenue("checkout_v2"));
+      });
+      assertThat(calls().calls("Get_List_of_Experiments")).as("no list of all experiments; plan: %s", plan).isZero();
+      assertThat(calls().calls("Get_Experiment_Details_by_ID")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFilterOnTheStatsigSideReachesTheAttachedDatabase() throws Exception {
+    try (Connection connection = connect()) {
+      String plan = rows(connection, "EXPLAIN PLAN FOR " + FILTERED_ON_EXPERIMENTS).toString();
+
+      assertThat(plan).containsPattern("JdbcFilter\\(condition=\\[=\\([^\\]]*'checkout_v2'[^\\]]*\\)\\]\\)");
+      assertThat(rows(connection, FILTERED_ON_EXPERIMENTS)).singleElement()
+          .satisfies(row -> assertThat((BigDecimal) row.get("revenue")).isEqualByComparingTo(finance.revenue("checkout_v2")));
+    }
+  }
+
+  @Test
+  void aSmallInListCrossesTheJoinButALongOneDoesNot() throws Exception {
+    List<String> ids = rows(keepAlive, "SELECT DISTINCT experiment_id FROM orders ORDER BY experiment_id").stream()
+        .map(r -> (String) r.get("experiment_id")).toList();
+    String two = ids.stream().limit(2).map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(", "));
+    String many = java.util.stream.Stream.concat(ids.stream(),
+            java.util.stream.IntStream.range(0, SMALL_IN_LIST_LIMIT).mapToObj(i -> "no_such_experiment_" + i))
+        .map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(", "));
+    String sql = "SELECT e.id, COUNT(*) AS orders FROM statsig.experiments e JOIN finance.orders o"
+        + " ON o.experiment_id = e.id WHERE o.experiment_id IN (%s) GROUP BY e.id ORDER BY e.id";
+    try (Connection connection = connect()) {
+      emulator.server.stats().reset();
+      assertThat(rows(connection, sql.formatted(two))).hasSize(2);
+      assertThat(calls().calls("Get_List_of_Experiments")).isZero();
+      assertThat(calls().calls("Get_Experiment_Details_by_ID")).isEqualTo(2);
+
+      emulator.server.stats().reset();
+      assertThat(rows(connection, sql.formatted(many))).hasSize(ids.size());
+      assertThat(calls().calls("Get_List_of_Experiments")).as("more than 100 values stay on their side").isPositive();
+      assertThat(calls().calls("Get_Experiment_Details_by_ID")).isZero();
+    }
+  }
+
+  /** SmallTransitivePredicates.MAX_VALUES: the most values a filter may carry across a join. */
+  private static final int SMALL_IN_LIST_LIMIT = 100;
 
   @Test
   void theAttachedSchemaIsReadOnly() throws Exception {
@@ -133,6 +196,21 @@ class AttachedDatabaseTest {
 
       assertThat(rows).extracting(r -> String.valueOf(r.get("table_name")).toLowerCase()).contains("orders", "users");
       assertThat(rows).extracting(r -> r.get("remarks")).containsOnlyNulls();
+    }
+  }
+
+  @Test
+  void anUnknownTableListsTheAttachedTablesToo() throws Exception {
+    try (Connection connection = connect()) {
+      for (String sql : List.of("SELECT * FROM finance.ordrs", "SELECT * FROM ordrs")) {
+        assertThatThrownBy(() -> rows(connection, sql)).as(sql)
+            .isInstanceOfSatisfying(SQLException.class, e -> {
+              assertThat(e.getSQLState()).isEqualTo("42S02");
+              assertThat(e.getMessage()).containsIgnoringCase("ordrs").contains("experiments")
+                  .contains("of attached schema finance: ").containsIgnoringCase("orders").containsIgnoringCase("users")
+                  .doesNotContain(h2Url).doesNotContain(PASSWORD);
+            });
+      }
     }
   }
 

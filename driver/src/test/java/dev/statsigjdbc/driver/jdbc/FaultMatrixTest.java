@@ -116,6 +116,9 @@ class FaultMatrixTest {
     row("malformed JSON in a tool result", Auth.API_KEY,
         t -> Stream.of("Get_List_of_Gates", "Get_Experiment_Details_by_ID").forEach(tool -> t.faults().malformedJson(tool, 1)),
         null, OK, PARTIAL, OK);
+    row("result without its records (no 'data' member)", Auth.API_KEY,
+        t -> Stream.of("Get_List_of_Gates", "Get_Experiment_Details_by_ID").forEach(tool -> t.faults().missingField(tool, "data", 1)),
+        null, OK, PARTIAL, OK);
     row("MCP session expired (HTTP 404)", Auth.API_KEY, t -> t.faults().expireSessions(), null, OK, OK, OK);
     row("access token expires mid-query", Auth.OAUTH, t -> t.faults().expireAccessTokensAfter(1), null, OK, OK, OK);
     row("access token expired before connecting", Auth.OAUTH, t -> t.faults().expireAccessTokens(), OK, OK, OK, OK);
@@ -177,6 +180,48 @@ class FaultMatrixTest {
       assertThat(snakeCase).isNotEmpty().allSatisfy(r -> assertThat(r.get("percent_change")).isNotNull());
       assertThat(camel).isEqualTo(snakeCase);
     }
+  }
+
+  /** A record without a field the table maps: NULL in that column for that record, every other value as without the fault. */
+  @Test
+  void aRecordWithoutAFieldGivesNullInThatColumnOnly() throws Exception {
+    faults().missingField("Get_List_of_Gates", "status", 1); // the first page of two
+    List<Map<String, Object>> rows;
+    try (Connection connection = connect(Auth.API_KEY, TIMEOUT_SECONDS)) {
+      rows = rows(connection, LIST_SQL);
+    }
+    List<Map<String, Object>> expected = faultFree.get(Phase.LIST_SCAN);
+    assertThat(faults().injected("missingField")).isEqualTo(1);
+    assertThat(rows).hasSameSizeAs(expected);
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> withoutStatus = new java.util.HashMap<>(expected.get(i));
+      withoutStatus.put("status", null);
+      assertThat(rows.get(i)).isIn(expected.get(i), withoutStatus);
+    }
+    assertThat(rows).filteredOn(r -> r.get("status") == null).hasSize(100);
+  }
+
+  /** Bytes that are not UTF-8 in a result: the JDK's decoder puts U+FFFD in their place; every other value is intact. */
+  @Test
+  void bytesThatAreNotUtf8BecomeReplacementCharacters() throws Exception {
+    faults().invalidUtf8("Get_List_of_Gates", 1);
+    List<Map<String, Object>> rows;
+    try (Connection connection = connect(Auth.API_KEY, TIMEOUT_SECONDS)) {
+      rows = rows(connection, LIST_SQL);
+    }
+    List<Map<String, Object>> expected = faultFree.get(Phase.LIST_SCAN);
+    assertThat(faults().injected("invalidUtf8")).isEqualTo(1);
+    assertThat(rows).hasSameSizeAs(expected);
+    List<Integer> damaged = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!rows.get(i).equals(expected.get(i))) {
+        damaged.add(i);
+      }
+    }
+    assertThat(damaged).hasSize(1);
+    Map<String, Object> row = rows.get(damaged.get(0));
+    String original = (String) expected.get(damaged.get(0)).get("id");
+    assertThat((String) row.get("id")).startsWith(original).contains("\uFFFD").doesNotContain("\uE000");
   }
 
   private static Properties apiKey() {
@@ -284,6 +329,7 @@ class FaultMatrixTest {
   private static Connection connect(Auth auth, int timeoutSeconds) throws SQLException {
     Properties properties = vaultProperties();
     properties.setProperty(StatsigProperty.CACHE_TTL_SECONDS.key(), "0");
+    properties.setProperty(StatsigProperty.RETRY_BASE_DELAY_MILLIS.key(), "10"); // retries are what is tested, not waits
     properties.setProperty(StatsigProperty.TIMEOUT_SECONDS.key(), Integer.toString(timeoutSeconds));
     if (auth == Auth.API_KEY) {
       properties.setProperty(StatsigProperty.URL.key(), emulator.mcpUrl());

@@ -35,6 +35,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * System.err and System.out: no access token, refresh token, client secret, API key or
  * authorization code appears in a log line, an exception message or a {@code toString()}.
  */
+@Tag("debug-logs") // runs in its own surefire execution with DEBUG logging (driver/pom.xml)
 class NoSecretsLeakTest {
   private static final String MASTER_KEY = "no-secrets-master-passphrase";
   private static final String API_KEY = "console-no-secrets-api-key-5f1c";

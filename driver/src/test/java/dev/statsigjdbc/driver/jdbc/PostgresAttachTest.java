@@ -51,6 +51,24 @@ class PostgresAttachTest {
         "attach.finance.password=" + password, "attach.finance.schema=finance");
   }
 
+  /** A filter on one side only: the join carries it to the other, as a key to Statsig and as SQL to PostgreSQL. */
+  @Test
+  void aFilterOnOneSideReachesTheOther() throws Exception {
+    try (Connection connection = connect(PostgresServer.PASSWORD)) {
+      emulator.server.stats().reset();
+      assertThat(rows(connection, AttachedDatabaseTest.FILTERED_ON_ORDERS)).singleElement()
+          .satisfies(row -> assertThat((BigDecimal) row.get("revenue")).isEqualByComparingTo(finance.revenue("checkout_v2")));
+      assertThat(emulator.server.stats().snapshot().calls("Get_List_of_Experiments")).isZero();
+      assertThat(emulator.server.stats().snapshot().calls("Get_Experiment_Details_by_ID")).isEqualTo(1);
+
+      int logged = POSTGRES.statementLog().length();
+      rows(connection, AttachedDatabaseTest.FILTERED_ON_EXPERIMENTS);
+      assertThat(POSTGRES.statementLog().substring(logged))
+          .containsPattern("(statement|execute [^:]*): SELECT [^;]*?FROM \"finance\"\\.\"orders\"\\s+"
+              + "WHERE (CAST\\()?\"experiment_id\"( AS VARCHAR[^)]*\\))? = 'checkout_v2'");
+    }
+  }
+
   @Test
   void theJoinedQueryPushesEachFilterToItsSource() throws Exception {
     try (Connection connection = connect(PostgresServer.PASSWORD)) {

@@ -13,14 +13,19 @@ public record FaultCommand(
     Boolean expireSessions,
     Boolean expireAccessTokens,
     Integer expireAccessTokensAfterCalls,
-    Malformed malformedJson) {
+    Malformed malformedJson,
+    MissingField missingField,
+    Malformed invalidUtf8) {
 
   /** The next {@code count} requests; {@code status} for 5xx, {@code retryAfterSeconds} for 429 (optional). */
   public record Burst(int count, Integer status, Integer retryAfterSeconds) {}
 
   public record Rate(double probability, Integer status, Long seed) {}
 
+  /** The next {@code count} results of {@code tool}: for malformed JSON, or for bytes that are not UTF-8. */
   public record Malformed(String tool, int count) {}
+
+  public record MissingField(String tool, String field, int count) {}
 
   public void applyTo(Faults faults) {
     if (latencyMillis != null) {
@@ -54,6 +59,19 @@ public record FaultCommand(
         throw new IllegalArgumentException("malformedJson needs a tool name: {\"tool\":\"Get_List_of_Gates\",\"count\":1}");
       }
       faults.malformedJson(malformedJson.tool(), malformedJson.count());
+    }
+    if (missingField != null) {
+      if (missingField.tool() == null || missingField.field() == null) {
+        throw new IllegalArgumentException(
+            "missingField needs a tool and a field: {\"tool\":\"Get_List_of_Gates\",\"field\":\"data\",\"count\":1}");
+      }
+      faults.missingField(missingField.tool(), missingField.field(), missingField.count());
+    }
+    if (invalidUtf8 != null) {
+      if (invalidUtf8.tool() == null) {
+        throw new IllegalArgumentException("invalidUtf8 needs a tool name: {\"tool\":\"Get_List_of_Gates\",\"count\":1}");
+      }
+      faults.invalidUtf8(invalidUtf8.tool(), invalidUtf8.count());
     }
   }
 }

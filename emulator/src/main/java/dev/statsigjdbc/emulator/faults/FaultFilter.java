@@ -11,7 +11,8 @@ import org.apache.catalina.connector.ClientAbortException;
 
 /**
  * HTTP-level faults in front of {@code /v1/mcp}: expired sessions (404), the per-project token
- * bucket (429 with Retry-After), added latency, 429 bursts, 5xx and dropped connections. Only
+ * bucket (429 with Retry-After), added latency, 429 bursts, 5xx, dropped connections and bytes
+ * that are not UTF-8 (where the tool handler marked a result for them). Only
  * POSTs (JSON-RPC messages) draw faults, so a client's background GET stream cannot use them up.
  */
 public final class FaultFilter extends HttpFilter {
@@ -38,7 +39,7 @@ public final class FaultFilter extends HttpFilter {
     if ("POST".equals(request.getMethod()) && injectFault(response)) {
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(request, faults.invalidUtf8Armed() ? new InvalidUtf8Response(response) : response);
     String issued = response.getHeader(SESSION_HEADER);
     if (issued != null) {
       faults.sessionExpired(issued);

@@ -29,6 +29,8 @@ public final class Faults {
   private final Set<String> expiredSessions = new HashSet<>();
   private int toolCallsUntilTokenExpiry = -1;
   private final Map<String, Integer> malformedJson = new HashMap<>();
+  private final Map<String, Map.Entry<String, Integer>> missingField = new HashMap<>();
+  private final Map<String, Integer> invalidUtf8 = new HashMap<>();
   private final Map<String, Long> injected = new TreeMap<>();
 
   /** @param accessTokenExpirer makes every issued access token expire (the auth module's) */
@@ -119,6 +121,21 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * The next {@code count} results of {@code tool} lack {@code field}: the body's own member when it
+   * has one ({@code data}: no records at all), else that field of every record in {@code data}.
+   */
+  public synchronized Faults missingField(String tool, String field, int count) {
+    missingField.put(tool, Map.entry(field, requireNonNegative(count, "missing field count")));
+    return this;
+  }
+
+  /** The next {@code count} results of {@code tool} carry bytes that are not UTF-8 in their first record's text. */
+  public synchronized Faults invalidUtf8(String tool, int count) {
+    invalidUtf8.put(tool, requireNonNegative(count, "invalid UTF-8 count"));
+    return this;
+  }
+
   /** Turns every fault off (sessions already expired stay expired) and clears the counters. */
   public synchronized Faults reset() {
     latencyMillis = 0;
@@ -129,6 +146,8 @@ public final class Faults {
     dropConnections = 0;
     toolCallsUntilTokenExpiry = -1;
     malformedJson.clear();
+    missingField.clear();
+    invalidUtf8.clear();
     injected.clear();
     return this;
   }
@@ -194,6 +213,33 @@ public final class Faults {
     malformedJson.put(tool, left - 1);
     count("malformedJson");
     return true;
+  }
+
+  /** The field this result of {@code tool} is to lack, or null. */
+  public synchronized String takeMissingField(String tool) {
+    Map.Entry<String, Integer> left = missingField.get(tool);
+    if (left == null || left.getValue() == 0) {
+      return null;
+    }
+    missingField.put(tool, Map.entry(left.getKey(), left.getValue() - 1));
+    count("missingField");
+    return left.getKey();
+  }
+
+  /** Whether this result of {@code tool} is to carry bytes that are not UTF-8. */
+  public synchronized boolean takeInvalidUtf8(String tool) {
+    int left = invalidUtf8.getOrDefault(tool, 0);
+    if (left == 0) {
+      return false;
+    }
+    invalidUtf8.put(tool, left - 1);
+    count("invalidUtf8");
+    return true;
+  }
+
+  /** Whether a result with bytes that are not UTF-8 may be on its way (the filter then watches responses). */
+  synchronized boolean invalidUtf8Armed() {
+    return invalidUtf8.values().stream().anyMatch(n -> n > 0);
   }
 
   /** Called after each served tool call: expires the access tokens when the countdown ends. */

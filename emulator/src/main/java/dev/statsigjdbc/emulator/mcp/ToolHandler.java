@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statsigjdbc.emulator.api.ApiException;
 import dev.statsigjdbc.emulator.api.ConsoleApi;
 import dev.statsigjdbc.emulator.auth.Principal;
+import dev.statsigjdbc.emulator.faults.DamagedResults;
 import dev.statsigjdbc.emulator.faults.Faults;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -79,6 +80,13 @@ public final class ToolHandler {
         throw new ApiException(403, "Forbidden resource");
       }
       JsonNode body = api.call(ToolRequest.toApiCall(target, arguments.get(PARAMS)));
+      String missingField = faults.takeMissingField(tool.name());
+      if (missingField != null) {
+        body = DamagedResults.withoutField(body, missingField);
+      }
+      if (faults.takeInvalidUtf8(tool.name())) {
+        body = DamagedResults.withInvalidUtf8(body);
+      }
       String text = mapper.writeValueAsString(body);
       if (faults.takeMalformedJson(tool.name())) {
         text = text.substring(0, text.length() / 2);

@@ -98,6 +98,48 @@ class FaultInjectionTest {
   }
 
   @Test
+  void missingFieldLeavesOutTheRecordsOrOneFieldOfEachOnce() throws Exception {
+    try (McpSyncClient client = McpTestClients.connect(server, null)) {
+      server.faults().missingField("Get_Experiment_Details_by_ID", "data", 1);
+      assertThat(MAPPER.readTree(text(call(client, "Get_Experiment_Details_by_ID", anExperiment))).has("data")).isFalse();
+      server.faults().missingField("Get_Experiment_Details_by_ID", "status", 1);
+      var withoutStatus = MAPPER.readTree(text(call(client, "Get_Experiment_Details_by_ID", anExperiment))).path("data");
+      assertThat(withoutStatus.has("id")).isTrue();
+      assertThat(withoutStatus.has("status")).isFalse();
+      assertThat(MAPPER.readTree(text(call(client, "Get_Experiment_Details_by_ID", anExperiment))).path("data").has("status"))
+          .isTrue();
+      assertThat(server.faults().injected("missingField")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void invalidUtf8PutsBytesThatAreNotUtf8OnTheWireOnce() throws Exception {
+    String session = raw.openSession();
+    String call = """
+        {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"Get_Experiment_Details_by_ID",
+         "arguments":{"params":{"path_id":"%s"}}}}""".formatted(anExperiment.get("path_id"));
+    server.faults().invalidUtf8("Get_Experiment_Details_by_ID", 1);
+
+    byte[] damaged = raw.postForBytes(call, session).body();
+    byte[] intact = raw.postForBytes(call, session).body();
+
+    assertThat(indexOf(damaged, DamagedResults.INVALID_BYTES)).isNotNegative();
+    assertThat(indexOf(damaged, DamagedResults.MARKER_BYTES)).isNegative();
+    assertThat(indexOf(intact, DamagedResults.INVALID_BYTES)).isNegative();
+    assertThat(new String(intact, java.nio.charset.StandardCharsets.UTF_8)).contains((String) anExperiment.get("path_id"));
+    assertThat(server.faults().injected("invalidUtf8")).isEqualTo(1);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
   void droppedConnectionFailsTheCallAndTheNextOneWorks() throws Exception {
     server.faults().dropConnections(1);
     assertThatThrownBy(() -> raw.post(RawMcp.INITIALIZE, null)).isInstanceOf(IOException.class);

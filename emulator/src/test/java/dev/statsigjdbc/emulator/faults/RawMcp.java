@@ -26,6 +26,16 @@ final class RawMcp {
   }
 
   HttpResponse<String> post(String body, String sessionId) throws IOException, InterruptedException {
+    return post(body, sessionId, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The response's bytes as they came, for checks a decoded string would hide. */
+  HttpResponse<byte[]> postForBytes(String body, String sessionId) throws IOException, InterruptedException {
+    return post(body, sessionId, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private <T> HttpResponse<T> post(String body, String sessionId, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.mcpUrl()))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
@@ -34,7 +44,7 @@ final class RawMcp {
     if (sessionId != null) {
       request.header(FaultFilter.SESSION_HEADER, sessionId);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(request.build(), handler);
   }
 
   /** Opens a session the raw way and returns its id. */
