@@ -10,9 +10,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Typical analyst queries against the emulator's deterministic demo data (fixed seed and day),
@@ -21,17 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class AnalystQueriesGoldenTest {
   private static final Path DIR = Path.of("src", "test", "resources", "golden");
-  private static StatsigEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = new StatsigEmulator();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
 
   @Test
   void analystQueriesGiveTheGoldenAnswers() throws Exception {

@@ -24,22 +24,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad SQL and bad input give clear errors (or correct results) without hanging or flooding the server. */
 class BadInputTest {
-  private static StatsigEmulator emulator;
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
   private static Connection connection;
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = new StatsigEmulator();
     connection = emulator.connect("timeoutSeconds=10");
   }
 
   @AfterAll
   static void stop() throws SQLException {
     connection.close();
-    emulator.close();
   }
 
   @BeforeEach

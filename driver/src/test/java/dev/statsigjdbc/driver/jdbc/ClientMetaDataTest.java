@@ -19,6 +19,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DatabaseMetaData asked the way DBeaver's navigator and sqlline's !tables, !columns, !dbinfo,
@@ -26,14 +27,14 @@ import org.junit.jupiter.api.Test;
  * no-argument answer, and nothing secret in the URL or user name.
  */
 class ClientMetaDataTest {
-  private static StatsigEmulator emulator;
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
   private static Connection connection;
   private static DatabaseMetaData meta;
   private static List<String> curatedTables;
 
   @BeforeAll
   static void connect() throws Exception {
-    emulator = new StatsigEmulator();
     connection = emulator.connect();
     meta = connection.getMetaData();
     curatedTables = TableCatalog.load().tables().stream().map(TableSpec::name).toList();
@@ -42,7 +43,6 @@ class ClientMetaDataTest {
   @AfterAll
   static void close() throws Exception {
     connection.close();
-    emulator.close();
   }
 
   @Test

@@ -14,24 +14,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pushdown seen as tool calls, read-only refusals, errors with SQLStates, warnings, joins. */
 class ConnectionBehaviourTest {
-  private static StatsigEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = new StatsigEmulator();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
 
   @BeforeEach
   void resetCounts() {

@@ -12,22 +12,22 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each curated table, through jdbc:statsig: over real HTTP, returns what the emulator holds. */
 class CuratedTablesIntegrationTest {
-  private static StatsigEmulator emulator;
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
   private static Connection connection;
 
   @BeforeAll
   static void connect() throws Exception {
-    emulator = new StatsigEmulator();
     connection = emulator.connect();
   }
 
   @AfterAll
   static void close() throws Exception {
     connection.close();
-    emulator.close();
   }
 
   @Test

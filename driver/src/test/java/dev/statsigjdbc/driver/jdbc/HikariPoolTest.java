@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,21 +32,16 @@ class HikariPoolTest {
   private static final int QUERIES_PER_THREAD = 8;
   private static final int POOL_SIZE = 4;
 
-  private static StatsigEmulator emulator;
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
   private static Map<String, String> statusById;
 
   @BeforeAll
   static void start() throws Exception {
-    emulator = new StatsigEmulator();
     try (Connection direct = emulator.connect()) {
       statusById = StatsigEmulator.rows(direct, "SELECT id, status FROM experiments").stream()
           .collect(Collectors.toMap(r -> (String) r.get("id"), r -> (String) r.get("status")));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
   }
 
   /** An empty test query means HikariCP validates with {@code Connection.isValid}. */

@@ -12,17 +12,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The adapter's view of a live MCP session: descriptors with annotations and schemas, results and errors. */
 class McpToolSourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static StatsigEmulator emulator;
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
   private static McpSession session;
   private static McpToolSource source;
 
   @BeforeAll
   static void open() {
-    emulator = new StatsigEmulator();
     session = McpSession.open(McpServerAddress.parse(emulator.server.mcpUrl()),
         new ApiKeyCredentials(StatsigEmulator.API_KEY), Duration.ofSeconds(20));
     source = new McpToolSource(session);
@@ -31,7 +32,6 @@ class McpToolSourceTest {
   @AfterAll
   static void close() {
     session.close();
-    emulator.close();
   }
 
   @Test

@@ -19,16 +19,17 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What sqlline's !tables / !columns and DBeaver's navigator ask of DatabaseMetaData, and getPropertyInfo. */
 class MetaDataTest {
-  private static StatsigEmulator emulator;
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
   private static Connection connection;
   private static DatabaseMetaData meta;
 
   @BeforeAll
   static void connect() throws Exception {
-    emulator = new StatsigEmulator();
     connection = emulator.connect();
     meta = connection.getMetaData();
   }
@@ -36,7 +37,6 @@ class MetaDataTest {
   @AfterAll
   static void close() throws Exception {
     connection.close();
-    emulator.close();
   }
 
   @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,7 +42,8 @@ class ReadOnlyProofTest {
   private static final String WRITE_ARGUMENTS =
       "{\"params\":{\"path_id\":\"checkout_v2\",\"application/json\":{\"name\":\"x\",\"description\":\"x\"}}}";
 
-  private static StatsigEmulator emulator;
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
   private static Connection connection;
   private static McpSession session;
   /** The guard the driver puts around the live session's tools. */
@@ -49,7 +51,6 @@ class ReadOnlyProofTest {
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = new StatsigEmulator();
     connection = emulator.connect();
     session = McpSession.open(McpServerAddress.parse(emulator.server.mcpUrl()),
         new ApiKeyCredentials(StatsigEmulator.API_KEY), Duration.ofSeconds(20));
@@ -60,7 +61,6 @@ class ReadOnlyProofTest {
   static void stop() throws SQLException {
     session.close();
     connection.close();
-    emulator.close();
   }
 
   @AfterEach

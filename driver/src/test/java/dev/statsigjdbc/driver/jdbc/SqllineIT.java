@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,20 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * integration-test phase because it needs the packaged jar.
  */
 class SqllineIT {
-  private static StatsigEmulator emulator;
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
 
   @TempDir
   Path work;
-
-  @BeforeAll
-  static void start() {
-    emulator = new StatsigEmulator();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
 
   @Test
   void theDriverJarHoldsTheDriverAndRelocatedLibrariesButNotTheEmulator() throws IOException {

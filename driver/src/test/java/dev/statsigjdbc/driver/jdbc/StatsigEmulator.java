@@ -19,9 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The emulator with demo data and a write-capable API key, plus helpers to ask it and the driver. */
-final class StatsigEmulator implements AutoCloseable {
+/**
+ * The emulator with demo data and a write-capable API key, plus helpers to ask it and the driver.
+ * As a {@code @RegisterExtension} static field it serves a whole test class and stops after it.
+ */
+final class StatsigEmulator implements AutoCloseable, AfterAllCallback {
   /** Write-capable on purpose: only the driver may stand between SQL and a write. */
   static final String API_KEY = "console-jdbc-test-key";
   static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
@@ -78,5 +83,10 @@ final class StatsigEmulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 }

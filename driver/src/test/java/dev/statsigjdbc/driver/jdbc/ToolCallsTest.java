@@ -5,23 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link StatsigConnection#toolCalls()} counts what reached the server, as the emulator saw it. */
 class ToolCallsTest {
-  private static StatsigEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = new StatsigEmulator();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final StatsigEmulator emulator = new StatsigEmulator();
 
   @Test
   void countsCallsAndPagesAsTheServerSawThemAndNotCacheHits() throws Exception {
