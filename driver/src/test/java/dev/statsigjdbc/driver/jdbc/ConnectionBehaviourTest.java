@@ -56,6 +56,21 @@ class ConnectionBehaviourTest {
   }
 
   @Test
+  void anInListOfMoreThanTwentyIdsMakesOneDetailCallPerIdAndNoListCall() throws Exception {
+    try (Connection connection = emulator.connect()) {
+      List<String> ids = rows(connection, "SELECT id FROM gates LIMIT 30").stream().map(r -> (String) r.get("id")).toList();
+      emulator.server.stats().reset();
+
+      List<Map<String, Object>> rows = rows(connection, "SELECT id FROM gates WHERE id IN ("
+          + String.join(", ", ids.stream().map(id -> "'" + id + "'").toList()) + ")");
+
+      assertThat(rows).extracting(r -> r.get("id")).containsExactlyInAnyOrderElementsOf(ids);
+      assertThat(calls().calls("Get_Gate_Details_by_ID")).isEqualTo(30);
+      assertThat(calls().calls("Get_List_of_Gates")).isZero();
+    }
+  }
+
+  @Test
   void explainShowsTheToolCallsAndCallsNothing() throws Exception {
     try (Connection connection = emulator.connect()) {
       emulator.server.stats().reset();
