@@ -47,6 +47,8 @@ public final class BenchMain {
     System.out.println(report.table());
     report.write(options.outDir());
     System.out.println("\nWritten: " + options.outDir().resolve("results.md") + " and results.json");
+    // The MCP SDK's server-side session sweeper is not a daemon thread: end the JVM explicitly.
+    System.exit(0);
   }
 
   private static String machine(BenchOptions options) {

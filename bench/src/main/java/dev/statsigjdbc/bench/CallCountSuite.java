@@ -43,7 +43,7 @@ final class CallCountSuite {
     q.add(new SuiteQuery("filter type", "SELECT id FROM gates WHERE type = '" + type + "'",
         SuiteQuery.pages(count(gates, g -> g.path("type").asText().equals(type))),
         "gates of type " + type + " / page size (server filters by type)"));
-    q.add(new SuiteQuery("filter tags", "SELECT id FROM experiments WHERE tags LIKE '%\"" + tag + "\"%'",
+    q.add(new SuiteQuery("filter tags", "SELECT id FROM experiments WHERE tag = '" + tag + "'",
         SuiteQuery.pages(count(experiments, e -> hasTag(e, tag))),
         "experiments tagged " + tag + " / page size (server filters by tags)"));
     q.add(new SuiteQuery("LIMIT 10 audit_logs", "SELECT id, action_type FROM audit_logs LIMIT 10",

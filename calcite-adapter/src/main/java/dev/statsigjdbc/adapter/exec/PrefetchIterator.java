@@ -8,9 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -20,12 +17,6 @@ import java.util.function.Function;
  * call layer's semaphore and token bucket still bound what reaches the server.
  */
 final class PrefetchIterator<A, B> implements Iterator<B> {
-
-  private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "statsig-fan-out");
-    thread.setDaemon(true);
-    return thread;
-  });
 
   private final Iterator<A> outer;
   private final Function<A, Iterator<B>> expand;
@@ -46,7 +37,7 @@ final class PrefetchIterator<A, B> implements Iterator<B> {
       if (pending.isEmpty()) {
         return false;
       }
-      current = await(pending.removeFirst()).iterator();
+      current = FanOutThreads.await(pending.removeFirst()).iterator();
     }
     return true;
   }
@@ -62,7 +53,7 @@ final class PrefetchIterator<A, B> implements Iterator<B> {
   private void fill() {
     while (pending.size() < ahead && outer.hasNext()) {
       A element = outer.next();
-      pending.addLast(CompletableFuture.supplyAsync(() -> drain(expand.apply(element)), WORKERS));
+      pending.addLast(FanOutThreads.submit(() -> drain(expand.apply(element))));
     }
   }
 
@@ -70,14 +61,5 @@ final class PrefetchIterator<A, B> implements Iterator<B> {
     List<T> out = new ArrayList<>();
     items.forEachRemaining(out::add);
     return out;
-  }
-
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      // The worker's own exception (a tool error, a cancelled or timed-out query) as if thrown here.
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
   }
 }
