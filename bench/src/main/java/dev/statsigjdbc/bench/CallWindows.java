@@ -18,18 +18,15 @@ final class CallWindows {
     samples.add(new Sample(nanos, total));
   }
 
-  /** Most calls within any span of {@code windowNanos} ending at a sample. */
+  /** Most calls within any span of {@code windowNanos} ending at a sample (counted from the last sample at or before its start). */
   synchronized long maxInWindow(long windowNanos) {
     long max = 0;
     int start = 0;
-    for (int end = 0; end < samples.size(); end++) {
-      Sample last = samples.get(end);
-      while (last.nanos() - samples.get(start).nanos() > windowNanos) {
+    for (Sample last : samples) {
+      while (start + 1 < samples.size() && samples.get(start + 1).nanos() <= last.nanos() - windowNanos) {
         start++;
       }
-      // Calls after the sample before the window began (or all of them at the first sample).
-      long before = start == 0 ? 0 : samples.get(start - 1).total();
-      max = Math.max(max, last.total() - before);
+      max = Math.max(max, last.total() - samples.get(start).total());
     }
     return max;
   }

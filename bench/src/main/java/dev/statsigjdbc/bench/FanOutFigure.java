@@ -98,7 +98,7 @@ final class FanOutFigure {
         .map(e -> e.path("id").asText()).sorted(Comparator.reverseOrder()).limit(LOOKUPS).toList();
     List<String> out = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += PER_QUERY) {
-      out.add("SELECT id, name, status, groups FROM experiments WHERE id IN ("
+      out.add("SELECT id, name, status, \"groups\" FROM experiments WHERE id IN ("
           + ids.subList(from, from + PER_QUERY).stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")");
     }
     return out;
