@@ -78,7 +78,18 @@ abstract class ForwardingHandler implements InvocationHandler {
   }
 
   protected final Object forward(Method method, Object[] args) throws SQLException {
+    // Only calls that plan SQL need the setting; getObject and friends run millions of times.
+    String name = method.getName();
+    if (!name.startsWith("execute") && !name.startsWith("prepare")) {
+      return invoke(method, args);
+    }
     try (TryThreadLocal.Memo planning = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_AS_JOIN_FROM)) {
+      return invoke(method, args);
+    }
+  }
+
+  private Object invoke(Method method, Object[] args) throws SQLException {
+    try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw SqlErrors.translate(e.getCause(), context.tableNames());
