@@ -34,7 +34,8 @@ final class ResultsReport {
     StringBuilder md = new StringBuilder("# Benchmark results\n\n").append(machine).append("\n\n").append(table()).append('\n');
     for (FigureResult r : results) {
       md.append("\n## ").append(r.figure()).append("\n\n");
-      r.details().forEach(line -> md.append(line).append('\n'));
+      // Table rows stay as they are; other detail lines become a list.
+      r.details().forEach(line -> md.append(line.startsWith("|") ? line : "- " + line).append('\n'));
     }
     return md.toString();
   }
