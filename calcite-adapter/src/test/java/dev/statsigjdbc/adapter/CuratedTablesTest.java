@@ -161,7 +161,7 @@ class CuratedTablesTest {
     assertThat(values).extracting(r -> tuple(r.get("ds"), r.get("unit_type"), r.get("value")))
         .containsExactlyElementsOf(expected.stream().map(t -> (org.assertj.core.groups.Tuple) t).toList());
     assertThat(source.calls("Get_Metric_Value")).extracting(c -> c.param("query_date").asText())
-        .containsExactly("2024-09-01", "2024-09-02", "2024-09-03");
+        .containsExactlyInAnyOrder("2024-09-01", "2024-09-02", "2024-09-03");
   }
 
   @Test

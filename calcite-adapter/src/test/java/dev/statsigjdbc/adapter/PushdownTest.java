@@ -114,6 +114,22 @@ class PushdownTest {
   }
 
   @Test
+  void pagesReadAheadStillComeOnceEachAndInOrder() throws Exception {
+    ArrayNode all = JsonNodeFactory.instance.arrayNode();
+    for (int i = 0; i < 1050; i++) {
+      all.addObject().put("id", "exp_" + i).put("name", "Experiment " + i).put("status", "active");
+    }
+    source.list(LIST, "experiments", all, NextPageStyle.RELATIVE);
+
+    List<Map<String, Object>> rows = sql().rows("SELECT id FROM statsig.experiments");
+
+    assertThat(rows).extracting(r -> r.get("id"))
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 1050).mapToObj(i -> "exp_" + i).toList());
+    assertThat(source.calls(LIST)).extracting(c -> c.param("query_page").asInt())
+        .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+  }
+
+  @Test
   void aPageExactlyAtTheEndDoesNotCostAnotherCall() throws Exception {
     ArrayNode exactly200 = manyExperiments();
     while (exactly200.size() > 200) {

@@ -49,6 +49,11 @@ public final class CallLayer {
     this.bucket = new TokenBucket(options.requestsPerWindow(), options.window());
   }
 
+  /** How many calls may be in flight at once (callers size their fan-out by it). */
+  public int maxConcurrentCalls() {
+    return options.maxConcurrentCalls();
+  }
+
   /** Calls a tool and returns the JSON body of its text content. */
   public JsonNode call(String tool, JsonNode arguments, CallContext context) {
     return call(tool, arguments, context, body -> null);

@@ -4,16 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statsigjdbc.adapter.call.CallLayer;
 import dev.statsigjdbc.adapter.call.ToolCallException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Records of one tool call, page by page: the next page is fetched only when the caller asks
  * past the current one. Pages are addressed by number ({@code query_page}, 1-based), never by
  * following {@code nextPage}, whose form varies (relative path, host without scheme, null).
+ *
+ * <p>Once the first page gave the total, later pages are read ahead on worker threads, at most
+ * {@code maxConcurrentCalls} at once, never more pages ahead than have been fetched so far (a
+ * LIMIT above a filter wastes at most as many calls as it used) and never past the last page.
  */
 final class Pager implements Iterator<JsonNode> {
 
@@ -31,6 +38,10 @@ final class Pager implements Iterator<JsonNode> {
   private Iterator<JsonNode> page = Collections.emptyIterator();
   private int pageNumber;
   private boolean lastPageSeen;
+  /** The last page by the total the server gave, or 0 while unknown (then nothing is read ahead). */
+  private long lastPage;
+  /** Pages requested ahead, in order, starting at {@code pageNumber + 1}. */
+  private final Deque<CompletableFuture<JsonNode>> ahead = new ArrayDeque<>();
 
   /**
    * @param arguments the full arguments ({@code {"params":{...}}}); page arguments are added here
@@ -69,15 +80,9 @@ final class Pager implements Iterator<JsonNode> {
 
   private void fetchNextPage() {
     pageNumber++;
-    ObjectNode args = arguments.deepCopy();
-    if (paged) {
-      ObjectNode params = args.with("params");
-      params.put("query_page", pageNumber);
-      params.put("query_limit", pageSize);
-    }
     JsonNode body;
     try {
-      body = calls.call(tool, args, run.callContext(), this::missingRecords);
+      body = ahead.isEmpty() ? call(pageNumber) : FanOutThreads.await(ahead.removeFirst());
     } catch (ToolCallException e) {
       if (notFoundIsEmpty && e.status() == 404) {
         lastPageSeen = true;
@@ -88,6 +93,28 @@ final class Pager implements Iterator<JsonNode> {
     List<JsonNode> records = records(body);
     page = records.iterator();
     lastPageSeen = !paged || isLastPage(body.path("pagination"), records.size());
+    if (!lastPageSeen) {
+      readAhead();
+    }
+  }
+
+  private JsonNode call(int number) {
+    ObjectNode args = arguments.deepCopy();
+    if (paged) {
+      ObjectNode params = args.with("params");
+      params.put("query_page", number);
+      params.put("query_limit", pageSize);
+    }
+    return calls.call(tool, args, run.callContext(), this::missingRecords);
+  }
+
+  private void readAhead() {
+    int depth = Math.min(calls.maxConcurrentCalls(), pageNumber);
+    long requested = pageNumber + ahead.size();
+    while (lastPage > 0 && depth > 1 && ahead.size() < depth && requested < lastPage) {
+      int number = (int) ++requested;
+      ahead.addLast(FanOutThreads.submit(() -> call(number)));
+    }
   }
 
   /**
@@ -125,6 +152,7 @@ final class Pager implements Iterator<JsonNode> {
     }
     JsonNode total = pagination.path("totalItems");
     if (total.isNumber()) {
+      lastPage = size == pageSize ? (total.asLong() + size - 1) / size : 0;
       return (long) pageNumber * size >= total.asLong();
     }
     JsonNode next = pagination.path("nextPage");

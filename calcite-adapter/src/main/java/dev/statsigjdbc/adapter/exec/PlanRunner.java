@@ -52,8 +52,14 @@ public final class PlanRunner {
   public Iterator<Bindings> run(BoundTable table, Map<String, KeyConstraint> constraints, Integer fetch, QueryRun run) {
     List<Invocation> invocations = invocations(table, constraints);
     int pageSize = pageSize(invocations, fetch);
-    return new FlatMapIterator<>(
-        invocations.iterator(), inv -> steps(table, inv, 0, start(inv), pageSize, run));
+    Function<Invocation, Iterator<Bindings>> expand = inv -> steps(table, inv, 0, start(inv), pageSize, run);
+    int ahead = calls.maxConcurrentCalls();
+    // Lookups by key (no paged list in the plan) run side by side; lists stay lazy, page by page.
+    boolean fanOut = invocations.size() > 1 && ahead > 1
+        && invocations.stream().allMatch(inv -> inv.plan().steps().stream().noneMatch(s -> s.call() != null && s.call().paged()));
+    return fanOut
+        ? new PrefetchIterator<>(invocations.iterator(), expand, ahead)
+        : new FlatMapIterator<>(invocations.iterator(), expand);
   }
 
   /** Reads a row's columns from its bindings, as Calcite's internal values. */

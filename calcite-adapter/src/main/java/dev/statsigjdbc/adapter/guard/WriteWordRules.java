@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,11 +38,29 @@ final class WriteWordRules {
   private final List<String> verbs;
   private final Set<String> exactWords;
   private final Set<String> readNouns;
+  /** Every prefixed and inflected form of each verb, to the verbs it is a form of (built once: names are checked per connection). */
+  private final Map<String, Set<String>> forms;
 
   private WriteWordRules(List<String> verbs, Set<String> exactWords, Set<String> readNouns) {
     this.verbs = verbs;
     this.exactWords = exactWords;
     this.readNouns = readNouns;
+    this.forms = forms(verbs);
+  }
+
+  private static Map<String, Set<String>> forms(List<String> verbs) {
+    Map<String, Set<String>> forms = new HashMap<>();
+    for (String verb : verbs) {
+      for (String prefix : PREFIXES) {
+        for (String inflection : INFLECTIONS) {
+          forms.computeIfAbsent(prefix + verb + inflection, f -> new HashSet<>()).add(verb);
+          if (verb.endsWith("e")) {
+            forms.computeIfAbsent(prefix + verb.substring(0, verb.length() - 1) + inflection, f -> new HashSet<>()).add(verb);
+          }
+        }
+      }
+    }
+    return forms;
   }
 
   static WriteWordRules load() {
@@ -89,15 +109,7 @@ final class WriteWordRules {
   }
 
   private boolean isFormOf(String word, String verb) {
-    for (String prefix : PREFIXES) {
-      for (String inflection : INFLECTIONS) {
-        if (word.equals(prefix + verb + inflection)
-            || verb.endsWith("e") && word.equals(prefix + verb.substring(0, verb.length() - 1) + inflection)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return forms.getOrDefault(word, Set.of()).contains(verb);
   }
 
   /** A long verb glued to other letters in one word ({@code gatedelete}). */

@@ -9,6 +9,8 @@ import java.sql.SQLWarning;
 import java.sql.Wrapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.util.TryThreadLocal;
 
 /**
  * Base of the thin JDBC wrappers over Calcite's (Avatica's) objects: forwards every call it does
@@ -33,6 +35,16 @@ abstract class ForwardingHandler implements InvocationHandler {
   protected abstract Object intercept(Object proxy, Method method, Object[] args) throws Throwable;
 
   protected static final Object FORWARD = new Object();
+
+  /**
+   * Calcite plans an IN list of 20 or more values as a join with a VALUES table, which hides the
+   * list from the scan: {@code id IN (20 ids)} then read every page of the list tool instead of
+   * 20 detail calls. Lists up to 500 values (the largest per-query key limit in the table
+   * catalog) are planned as a plain IN, so the key filter reaches the scan, which checks the
+   * table's limit; longer ones stay joins (a Sarg of thousands of values overflows the stack in
+   * Calcite's code generator).
+   */
+  private static final int IN_LIST_AS_JOIN_FROM = 501;
 
   @Override
   public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -66,6 +78,17 @@ abstract class ForwardingHandler implements InvocationHandler {
   }
 
   protected final Object forward(Method method, Object[] args) throws SQLException {
+    // Only calls that plan SQL need the setting; getObject and friends run millions of times.
+    String name = method.getName();
+    if (!name.startsWith("execute") && !name.startsWith("prepare")) {
+      return invoke(method, args);
+    }
+    try (TryThreadLocal.Memo planning = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_AS_JOIN_FROM)) {
+      return invoke(method, args);
+    }
+  }
+
+  private Object invoke(Method method, Object[] args) throws SQLException {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -74,18 +76,35 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     Properties properties = properties(url, info);
     ConnectionTarget target;
     List<AttachedDatabase> attached;
-    McpSession session;
     try {
       attached = AttachedDatabase.all(properties, System.getenv(), profileAttachments(properties));
       target = ConnectionTargets.resolve(properties, System.getenv());
-      session = McpSession.open(target.address(), target.credentials(), DriverOptions.timeout(properties));
+      DriverOptions.timeout(properties);
     } catch (IllegalArgumentException badProperties) {
       throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlErrors.UNREACHABLE, badProperties);
+    }
+    // The MCP handshake is mostly waiting for the network: Calcite's connection is built meanwhile.
+    CompletableFuture<McpSession> opening = CompletableFuture.supplyAsync(
+        () -> McpSession.open(target.address(), target.credentials(), DriverOptions.timeout(properties)),
+        StatsigDriver::startConnectThread);
+    Connection calcite;
+    try {
+      calcite = super.connect(PREFIX, calciteProperties());
+    } catch (SQLException | RuntimeException e) {
+      opening.thenAccept(McpSession::close);
+      throw e;
+    }
+    McpSession session;
+    try {
+      session = await(opening);
+    } catch (IllegalArgumentException badProperties) {
+      calcite.close();
+      throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlErrors.UNREACHABLE, badProperties);
     } catch (RuntimeException e) {
+      calcite.close();
       throw SqlErrors.translate(e);
     }
     try {
-      Connection calcite = super.connect(PREFIX, calciteProperties());
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
       McpToolSource tools = new McpToolSource(session);
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
@@ -97,7 +116,24 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
           () -> AttachedSchemas.tableNames(calciteConnection.getRootSchema(), attached)));
     } catch (SQLException | RuntimeException e) {
       session.close();
+      calcite.close();
       throw e instanceof SQLException sql ? sql : SqlErrors.translate(e);
+    }
+  }
+
+  /** A thread of its own: opening may wait minutes for a browser sign-in, which must not hold a shared pool. */
+  private static void startConnectThread(Runnable open) {
+    Thread thread = new Thread(open, "statsig-jdbc-connect");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The session, or the exception opening it threw (as if thrown here). */
+  private static McpSession await(CompletableFuture<McpSession> opening) {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 

@@ -38,7 +38,9 @@ public final class McpSession implements AutoCloseable {
   /** How the SDK reports a non-2xx answer it does not handle itself (it keeps neither status nor headers). */
   private static final Pattern UNEXPECTED_STATUS = Pattern.compile("unexpected status code: (\\d{3})");
   private static final int CONNECT_ATTEMPTS = 3;
-  private static final int SESSION_REPLAYS = 2;
+  /** Replays of a call whose session the server forgot: several calls in flight (fan-out) race the one re-initialization. */
+  private static final int SESSION_REPLAYS = 4;
+  private static final Duration SESSION_REPLAY_BACKOFF = Duration.ofMillis(20);
   /** What the SDK's client session says to requests in flight when it closes the session the server forgot. */
   private static final String SESSION_TERMINATED = "session with server terminated";
   private static final Duration CONNECT_BACKOFF = Duration.ofMillis(200);
@@ -124,7 +126,7 @@ public final class McpSession implements AutoCloseable {
         } catch (RuntimeException e) {
           // On a 404 for its session id the SDK starts a new session in the background but fails the call in
           // flight (without saying why in the exception); a replay can also race that re-initialization and
-          // find the old session closed. Replay only then, and at most twice.
+          // find the old session closed. Replay only then, a few times, backing off.
           boolean sessionReplaced = client.getCurrentInitializationResult() != sessionBefore
               || causedBy(e, McpTransportSessionNotFoundException.class) != null
               || String.valueOf(rootMessage(e)).contains(SESSION_TERMINATED);
@@ -132,6 +134,8 @@ public final class McpSession implements AutoCloseable {
             throw e;
           }
           LOG.debug("MCP session replaced during {}; replaying the call", tool);
+          // Give the SDK's background re-initialization time to finish before the next attempt.
+          LockSupport.parkNanos(SESSION_REPLAY_BACKOFF.toNanos() << replays);
         }
       }
     });

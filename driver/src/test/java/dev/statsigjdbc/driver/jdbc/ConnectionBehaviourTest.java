@@ -46,6 +46,39 @@ class ConnectionBehaviourTest {
   }
 
   @Test
+  void anInListOfMoreThanTwentyIdsMakesOneDetailCallPerIdAndNoListCall() throws Exception {
+    try (Connection connection = emulator.connect()) {
+      List<String> ids = rows(connection, "SELECT id FROM gates LIMIT 30").stream().map(r -> (String) r.get("id")).toList();
+      emulator.server.stats().reset();
+
+      List<Map<String, Object>> rows = rows(connection, "SELECT id FROM gates WHERE id IN ("
+          + String.join(", ", ids.stream().map(id -> "'" + id + "'").toList()) + ")");
+
+      assertThat(rows).extracting(r -> r.get("id")).containsExactlyInAnyOrderElementsOf(ids);
+      assertThat(calls().calls("Get_Gate_Details_by_ID")).isEqualTo(30);
+      assertThat(calls().calls("Get_List_of_Gates")).isZero();
+    }
+  }
+
+  @Test
+  void aTagFilterIsSentToTheListToolSoThatOnlyTaggedPagesAreRead() throws Exception {
+    try (Connection connection = emulator.connect("cacheTtlSeconds=0")) {
+      List<Map<String, Object>> all = rows(connection, "SELECT id, tags FROM experiments");
+      String tag = "checkout";
+      List<Object> tagged = all.stream().filter(r -> String.valueOf(r.get("tags")).contains("\"" + tag + "\""))
+          .map(r -> r.get("id")).toList();
+      emulator.server.stats().reset();
+
+      List<Map<String, Object>> rows = rows(connection, "SELECT id, tag FROM experiments WHERE tag = '" + tag + "'");
+
+      assertThat(tagged).isNotEmpty();
+      assertThat(rows).extracting(r -> r.get("id")).containsExactlyInAnyOrderElementsOf(tagged);
+      assertThat(rows).extracting(r -> r.get("tag")).containsOnly(tag);
+      assertThat(calls().total()).isEqualTo(calls().calls("Get_List_of_Experiments")).isEqualTo((tagged.size() + 99) / 100);
+    }
+  }
+
+  @Test
   void explainShowsTheToolCallsAndCallsNothing() throws Exception {
     try (Connection connection = emulator.connect()) {
       emulator.server.stats().reset();
