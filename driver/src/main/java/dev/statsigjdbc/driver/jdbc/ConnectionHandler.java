@@ -19,6 +19,7 @@ final class ConnectionHandler extends ForwardingHandler {
   private final McpSession session;
   private final McpToolSource tools;
   private final String description;
+  private final PreparedPlans plans = new PreparedPlans();
 
   private ConnectionHandler(Connection calcite, McpSession session, McpToolSource tools, ConnectionContext context) {
     super(calcite, context);
@@ -36,10 +37,8 @@ final class ConnectionHandler extends ForwardingHandler {
   protected Object intercept(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
       case "close":
-        try {
-          calcite.close();
-        } finally {
-          session.close();
+        try (McpSession closingLast = session; Connection closingNext = calcite) {
+          plans.close();
         }
         return null;
       case "getAutoCommit", "isReadOnly":
@@ -55,10 +54,10 @@ final class ConnectionHandler extends ForwardingHandler {
             method.getName() + " is not supported: the Statsig JDBC driver is read-only and has no transactions.",
             "0A000");
       case "createStatement":
-        return StatementHandler.wrap((Statement) forward(method, args), proxy, context, null);
+        return StatementHandler.wrapPlain((Statement) forward(method, args), proxy, context, calcite, plans);
       case "prepareStatement": {
         SqlInspection sql = StatementHandler.check((String) args[0], context);
-        return StatementHandler.wrap((PreparedStatement) forward(method, args), proxy, context, sql);
+        return StatementHandler.wrapPrepared((PreparedStatement) forward(method, args), proxy, context, sql);
       }
       case "getMetaData":
         return MetaDataHandler.wrap((DatabaseMetaData) forward(method, args), proxy, calcite, context,

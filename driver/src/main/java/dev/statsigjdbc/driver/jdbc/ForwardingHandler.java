@@ -92,10 +92,28 @@ abstract class ForwardingHandler implements InvocationHandler {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
-      throw SqlErrors.translate(e.getCause(), context.tableNames(), context::attachedTableNames);
+      throw translate(e.getCause());
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A call to Calcite made directly rather than forwarded, planned and failing as {@link #forward} would. */
+  protected final <T> T planning(SqlCall<T> call) throws SQLException {
+    try (TryThreadLocal.Memo planning = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_AS_JOIN_FROM)) {
+      return call.call();
+    } catch (SQLException | RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  @FunctionalInterface
+  protected interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  private SQLException translate(Throwable failure) {
+    return SqlErrors.translate(failure, context.tableNames(), context::attachedTableNames);
   }
 
   protected final void warn(SQLWarning warning) {

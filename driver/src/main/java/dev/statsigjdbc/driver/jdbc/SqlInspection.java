@@ -15,9 +15,10 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * the driver is read-only) and which names it mentions (to explain empty results).
  *
  * @param modifies true for DML and DDL
+ * @param query true for a query (SELECT, WITH, VALUES, set operations), whose plan can be kept
  * @param names every identifier part in the statement, lower case
  */
-record SqlInspection(boolean modifies, Set<String> names) {
+record SqlInspection(boolean modifies, boolean query, Set<String> names) {
 
   /** Statements the core parser does not know but that certainly change things. */
   private static final Set<String> DDL_WORDS = Set.of(
@@ -35,11 +36,12 @@ record SqlInspection(boolean modifies, Set<String> names) {
         }
       });
       SqlKind kind = node.getKind();
-      return new SqlInspection(kind.belongsTo(SqlKind.DML) || kind.belongsTo(SqlKind.DDL), names);
+      return new SqlInspection(kind.belongsTo(SqlKind.DML) || kind.belongsTo(SqlKind.DDL), kind.belongsTo(SqlKind.QUERY),
+          names);
     } catch (SqlParseException e) {
       // Calcite will report the syntax error itself; only recognise statements that would write.
       String first = sql.strip().split("[\\s(]+", 2)[0].toUpperCase(Locale.ROOT);
-      return new SqlInspection(DDL_WORDS.contains(first), Set.of());
+      return new SqlInspection(DDL_WORDS.contains(first), false, Set.of());
     }
   }
 }

@@ -32,8 +32,8 @@ class TroubleshootingDocTest {
   @Test
   void theEmptyResultWarningsAreQuotedAsUsersSeeThem() throws Exception {
     String doc = Files.readString(DOC);
-    SqlInspection experiments = new SqlInspection(false, java.util.Set.of("experiments"));
-    SqlInspection metrics = new SqlInspection(false, java.util.Set.of("metric_values"));
+    SqlInspection experiments = new SqlInspection(false, true, java.util.Set.of("experiments"));
+    SqlInspection metrics = new SqlInspection(false, true, java.util.Set.of("metric_values"));
 
     for (SqlInspection sql : List.of(experiments, metrics)) {
       String message = EmptyResultAdvice.forEmptyResult(sql).orElseThrow().getMessage();
