@@ -1,5 +1,6 @@
 package dev.statsigjdbc.adapter.sql;
 
+import dev.statsigjdbc.adapter.catalog.KeySpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -39,7 +41,7 @@ import org.apache.calcite.util.Sarg;
  * join key whose type differs on the two sides ({@code VARCHAR(128)} against {@code VARCHAR}).
  *
  * <p>Only small filters cross: a key equal to a literal, or in a list of at most
- * {@value #MAX_VALUES} literals. Calcite's own {@code JOIN_PUSH_TRANSITIVE_PREDICATES} copies any
+ * {@value #MAX_VALUES} literals, and no more than the receiving Statsig key column takes. Calcite's own {@code JOIN_PUSH_TRANSITIVE_PREDICATES} copies any
  * predicate: Calcite turns a long {@code IN} list into a join with its values, and that whole list,
  * copied onto the other side, slipped past the key check (at most 100 ids) and overflowed the code
  * generator's stack.
@@ -92,7 +94,7 @@ final class SmallTransitivePredicates extends RelRule<RuleConfig> {
       return Optional.empty();
     }
     Set<String> values = values(mq, from, fromKey);
-    if (values.isEmpty() || values.size() > MAX_VALUES) {
+    if (values.isEmpty() || values.size() > valueLimit(to, toKey)) {
       return Optional.empty();
     }
     Set<String> already = values(mq, to, toKey);
@@ -137,6 +139,28 @@ final class SmallTransitivePredicates extends RelRule<RuleConfig> {
       }
     }
     return Set.of();
+  }
+
+  /**
+   * How many values a filter on column {@code key} of {@code node} may carry: the key's own limit
+   * when the column is a key of a Statsig table (a query within its limits must not fail because
+   * of a filter it did not write), else {@link #MAX_VALUES}.
+   */
+  private static int valueLimit(RelNode node, int key) {
+    RelNode rel = original(node);
+    if (rel instanceof Filter filter) {
+      return valueLimit(filter.getInput(), key);
+    }
+    if (rel instanceof Project project) {
+      return stripCast(project.getProjects().get(key)) instanceof RexInputRef ref
+          ? valueLimit(project.getInput(), ref.getIndex()) : MAX_VALUES;
+    }
+    StatsigTable table = rel instanceof TableScan scan ? scan.getTable().unwrap(StatsigTable.class) : null;
+    if (table != null) {
+      String column = rel.getRowType().getFieldNames().get(key);
+      return table.bound().spec().key(column).map(KeySpec::valueLimit).orElse(MAX_VALUES);
+    }
+    return MAX_VALUES;
   }
 
   /** The columns of {@code node} that hold the same value as column {@code key}: a projection may repeat a column under a cast. */

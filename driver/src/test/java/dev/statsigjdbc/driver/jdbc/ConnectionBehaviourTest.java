@@ -61,6 +61,21 @@ class ConnectionBehaviourTest {
   }
 
   @Test
+  void aFilterCrossingAJoinNeverExceedsTheReceivingKeysLimit() throws Exception {
+    try (Connection connection = emulator.connect()) {
+      List<String> ids = new java.util.ArrayList<>(rows(connection,
+          "SELECT id FROM gates WHERE id <> 'new_onboarding' LIMIT 29").stream().map(r -> (String) r.get("id")).toList());
+      ids.add("new_onboarding");
+      // gate_results takes at most 20 gate ids per query: the 30 on gates must not be copied onto it.
+      List<Map<String, Object>> rules = rows(connection, "SELECT r.gate_id, r.rule_id FROM gates g"
+          + " JOIN gate_results r ON r.gate_id = g.id WHERE g.id IN ("
+          + String.join(", ", ids.stream().map(id -> "'" + id + "'").toList()) + ")");
+
+      assertThat(rules).extracting(r -> r.get("gate_id")).contains("new_onboarding").allMatch(ids::contains);
+    }
+  }
+
+  @Test
   void aTagFilterIsSentToTheListToolSoThatOnlyTaggedPagesAreRead() throws Exception {
     try (Connection connection = emulator.connect("cacheTtlSeconds=0")) {
       List<Map<String, Object>> all = rows(connection, "SELECT id, tags FROM experiments");
