@@ -3,7 +3,9 @@ package dev.statsigjdbc.adapter.exec;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -12,11 +14,15 @@ import java.util.function.Supplier;
  * may itself wait for another (a lookup whose plan reads a parent table).
  */
 final class FanOutThreads {
-  private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "statsig-fan-out");
-    thread.setDaemon(true);
-    return thread;
-  });
+  /** Idle workers end soon: after a burst of queries a closed connection leaves no threads behind for long. */
+  private static final long IDLE_SECONDS = 5;
+
+  private static final ExecutorService WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
+      TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "statsig-fan-out");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private FanOutThreads() {}
 

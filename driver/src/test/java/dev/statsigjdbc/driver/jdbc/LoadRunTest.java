@@ -245,8 +245,9 @@ class LoadRunTest {
 
     /** Waits (bounded) until sockets and client threads are back to {@code before}, then measures. */
     static Resources settledTo(int emulatorPort, Resources before) {
-      return await(emulatorPort,
-          r -> r.emulatorSockets() == 0 && r.clientThreads() <= before.clientThreads());
+      return await(emulatorPort, r -> r.emulatorSockets() == 0 && r.clientThreads() <= before.clientThreads()
+          && r.threadsByName().entrySet().stream().allMatch(kind -> isSharedPool(kind.getKey())
+              || kind.getValue() <= before.threadsByName().getOrDefault(kind.getKey(), 0L)));
     }
 
     private static Resources await(int emulatorPort, java.util.function.Predicate<Resources> done) {
