@@ -128,13 +128,8 @@ class LoadRunTest {
       assertThat(faults.getOrDefault("rateLimited", 0L)).as("requests the project's token bucket had to refuse").isZero();
       assertThat(after.emulatorSockets()).as("sockets to the emulator after close").isZero();
       assertThat(after.clientThreads()).as("HTTP client threads after close").isLessThanOrEqualTo(before.clientThreads());
-      before.threadsByName().forEach((name, count) -> {
-        if (!isSharedPool(name)) {
-          assertThat(after.threadsByName().getOrDefault(name, 0L)).as("threads named " + name).isLessThanOrEqualTo(count);
-        }
-      });
-      assertThat(after.threadsByName().keySet()).as("kinds of threads after close")
-          .allMatch(name -> isSharedPool(name) || before.threadsByName().containsKey(name));
+      assertThat(after.threadsAbove(before)).as("kinds of threads (shared pools aside) more numerous than before")
+          .isEmpty();
       assertThat(after.heapBytes()).as("used heap after GC").isLessThan(before.heapBytes() + HEAP_SLACK_BYTES);
     }
   }
@@ -246,8 +241,18 @@ class LoadRunTest {
     /** Waits (bounded) until sockets and client threads are back to {@code before}, then measures. */
     static Resources settledTo(int emulatorPort, Resources before) {
       return await(emulatorPort, r -> r.emulatorSockets() == 0 && r.clientThreads() <= before.clientThreads()
-          && r.threadsByName().entrySet().stream().allMatch(kind -> isSharedPool(kind.getKey())
-              || kind.getValue() <= before.threadsByName().getOrDefault(kind.getKey(), 0L)));
+          && r.threadsAbove(before).isEmpty());
+    }
+
+    /** Each kind of thread, shared pools aside, with more threads than {@code before} had (new kinds included). */
+    Map<String, Long> threadsAbove(Resources before) {
+      Map<String, Long> above = new TreeMap<>();
+      threadsByName.forEach((name, count) -> {
+        if (!isSharedPool(name) && count > before.threadsByName().getOrDefault(name, 0L)) {
+          above.put(name, count);
+        }
+      });
+      return above;
     }
 
     private static Resources await(int emulatorPort, java.util.function.Predicate<Resources> done) {
