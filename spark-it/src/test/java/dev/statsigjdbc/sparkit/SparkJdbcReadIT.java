@@ -68,19 +68,10 @@ class SparkJdbcReadIT {
   @Test
   void aReadPartitionedOnANumericColumnReturnsExactlyTheRowsOfAPlainRead() throws Exception {
     Dataset<Row> plain = jdbc().option("dbtable", "experiments").load();
-    List<String> plainRows = asText(plain);
     long[] bounds = bounds(plain, "duration");
 
-    Dataset<Row> partitioned = jdbc().option("dbtable", "experiments")
-        .option("partitionColumn", "duration")
-        .option("lowerBound", bounds[0])
-        .option("upperBound", bounds[1] + 1)
-        .option("numPartitions", PARTITIONS)
-        .load();
-
-    assertThat(plainRows).hasSizeGreaterThan(PARTITIONS);
-    assertThat(asText(partitioned)).containsExactlyInAnyOrderElementsOf(plainRows);
-    assertPartitionsSplitTheRows(partitioned, plainRows.size());
+    assertAPartitionedReadEqualsThePlainRead("experiments", plain, "duration", String.valueOf(bounds[0]),
+        String.valueOf(bounds[1] + 1));
   }
 
   @Test
@@ -88,19 +79,10 @@ class SparkJdbcReadIT {
     String table = "(SELECT experiment_id, group_id, ds, exposures FROM experiment_exposures"
         + " WHERE experiment_id = 'checkout_v2') AS x";
     Dataset<Row> plain = jdbc().option("dbtable", table).load();
-    List<String> plainRows = asText(plain);
     Row range = plain.selectExpr("min(ds)", "max(ds)").first();
 
-    Dataset<Row> partitioned = jdbc().option("dbtable", table)
-        .option("partitionColumn", "ds")
-        .option("lowerBound", range.getDate(0).toString())
-        .option("upperBound", range.getDate(1).toLocalDate().plusDays(1).toString())
-        .option("numPartitions", PARTITIONS)
-        .load();
-
-    assertThat(plainRows).hasSizeGreaterThan(PARTITIONS);
-    assertThat(asText(partitioned)).containsExactlyInAnyOrderElementsOf(plainRows);
-    assertPartitionsSplitTheRows(partitioned, plainRows.size());
+    assertAPartitionedReadEqualsThePlainRead(table, plain, "ds", range.getDate(0).toString(),
+        range.getDate(1).toLocalDate().plusDays(1).toString());
   }
 
   /**
@@ -126,6 +108,22 @@ class SparkJdbcReadIT {
   private static DataFrameReader jdbc() {
     return spark.read().format("jdbc").option("driver", DRIVER).option("url", emulator.jdbcUrl())
         .option("apiKey", EmulatorProcess.API_KEY);
+  }
+
+  /** {@code table} read in {@value #PARTITIONS} partitions over {@code column} in [lower, upper): exactly {@code plain}'s rows. */
+  private static void assertAPartitionedReadEqualsThePlainRead(String table, Dataset<Row> plain, String column,
+      String lower, String upper) throws Exception {
+    List<String> plainRows = asText(plain);
+    Dataset<Row> partitioned = jdbc().option("dbtable", table)
+        .option("partitionColumn", column)
+        .option("lowerBound", lower)
+        .option("upperBound", upper)
+        .option("numPartitions", PARTITIONS)
+        .load();
+
+    assertThat(plainRows).hasSizeGreaterThan(PARTITIONS);
+    assertThat(asText(partitioned)).containsExactlyInAnyOrderElementsOf(plainRows);
+    assertPartitionsSplitTheRows(partitioned, plainRows.size());
   }
 
   /**
