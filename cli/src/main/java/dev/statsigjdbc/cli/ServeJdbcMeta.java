@@ -64,6 +64,26 @@ final class ServeJdbcMeta extends JdbcMeta {
   }
 
   @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+      throws NoSuchStatementException {
+    try {
+      return super.prepareAndExecuteBatch(h, sqlCommands);
+    } catch (RuntimeException e) {
+      throw withSqlState(e);
+    }
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
+      throws NoSuchStatementException {
+    try {
+      return super.executeBatch(h, parameterValues);
+    } catch (RuntimeException e) {
+      throw withSqlState(e);
+    }
+  }
+
+  @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     try {

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a tool's input schema tells the guard: the actions of a grouped tool (V3's
  * {@code experiment_read} takes {@code action} + {@code arguments}), read from the live schema
- * (an {@code action} property's {@code enum}, {@code const}, or {@code oneOf}/{@code anyOf}
- * branches with their descriptions, at the top or in top-level branches), and whether the tool
+ * (an {@code action} property's {@code enum}, described value by value when its description has
+ * a line {@code - <value>: <summary>} per value; {@code const}; or {@code oneOf}/{@code anyOf}
+ * branches with their descriptions; at the top or in top-level branches), and whether the tool
  * takes a {@code confirmation} anywhere (every V3 write does; a read-only client never sends
  * one). The V3 dialect reads the same actions from here.
  */
@@ -28,6 +31,8 @@ public final class ToolInputSchema {
   public static final String CONFIRMATION = "confirmation";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** One line of an enum's description that describes one value: {@code - list: List Experiments}. */
+  private static final Pattern DESCRIBED_VALUE = Pattern.compile("\\s*[-*]?\\s*`?([^`:\\s]+)`?\\s*:\\s*(\\S.*)");
 
   /** One action a grouped tool declares; {@code description} is null when the schema gives none. */
   public record Action(String name, String description) {}
@@ -112,8 +117,9 @@ public final class ToolInputSchema {
       return;
     }
     String description = text(action, "description");
+    Map<String, String> described = describedValues(description);
     for (JsonNode value : action.path("enum")) {
-      add(value, branchDescription, into);
+      add(value, branchDescription != null ? branchDescription : described.get(value.asText()), into);
     }
     add(action.path("const"), branchDescription != null ? branchDescription : description, into);
     for (String branches : List.of("oneOf", "anyOf")) {
@@ -125,6 +131,20 @@ public final class ToolInputSchema {
         }
       }
     }
+  }
+
+  /** An enum's description with a line per value, {@code - <value>: <summary>}: the summaries by value. */
+  private static Map<String, String> describedValues(String description) {
+    Map<String, String> byValue = new LinkedHashMap<>();
+    if (description != null) {
+      for (String line : description.split("\\R")) {
+        Matcher entry = DESCRIBED_VALUE.matcher(line);
+        if (entry.matches()) {
+          byValue.putIfAbsent(entry.group(1), entry.group(2).strip());
+        }
+      }
+    }
+    return byValue;
   }
 
   private static void add(JsonNode value, String description, Map<String, Action> into) {

@@ -71,6 +71,18 @@ class GuardV3Test {
         .as("outside discovery, resolve writes").isFalse();
   }
 
+  /** The emulator's (and, per V3.md, likely Statsig's) shape: an enum whose description has a line per value. */
+  @Test
+  void enumValuesAreDescribedByTheirOwnLine() {
+    ToolDescriptor read = new ToolDescriptor("experiment_read", "Reads", "{\"type\":\"object\",\"properties\":{"
+        + "\"action\":{\"type\":\"string\",\"enum\":[\"op_1a\",\"op_2b\"],"
+        + "\"description\":\"What to read:\\n- op_2b: Delete every experiment\\n- op_1a: List Experiments\"}}}", ToolAnnotations.NONE);
+    assertThat(ToolInputSchema.of(read).actions()).containsExactly(
+        new ToolInputSchema.Action("op_1a", "List Experiments"), new ToolInputSchema.Action("op_2b", "Delete every experiment"));
+    assertThat(policy.judgeAction(read, "op_1a", "List Experiments").exposed()).isTrue();
+    assertThat(policy.judge(read).reason()).contains("read actions: op_1a").doesNotContain("op_2b");
+  }
+
   @Test
   void onlyTheReadLaneThroughApiReadPasses() {
     ToolDescriptor apiRead = V3ToolShapes.lane("api_read", false);

@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 
 /**
  * The smallest {@link DataSource} over an attached database: a new {@link DriverManager}
- * connection per request (Calcite's JDBC adapter opens one per query and closes it), marked
- * read-only so that the database refuses writes too where it honours the flag.
+ * connection per request (Calcite's JDBC adapter opens one per query and closes it), opened
+ * read-only in the database ({@link ReadOnlyAccess}) and wrapped so that only SELECTs reach it
+ * ({@link AttachedConnectionHandler}).
  */
 final class DriverManagerDataSource implements DataSource {
   private final AttachedDatabase database;
@@ -31,9 +32,13 @@ final class DriverManagerDataSource implements DataSource {
     if (database.password() != null) {
       credentials.setProperty("password", database.password().reveal());
     }
-    Connection connection = DriverManager.getConnection(database.url(), credentials);
-    connection.setReadOnly(true);
-    return connection;
+    Connection connection = DriverManager.getConnection(ReadOnlyAccess.url(database), credentials);
+    try {
+      return AttachedConnectionHandler.wrap(ReadOnlyAccess.apply(connection, database), database.name());
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
   }
 
   @Override

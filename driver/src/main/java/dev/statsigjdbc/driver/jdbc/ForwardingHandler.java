@@ -4,9 +4,13 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.SQLWarning;
-import java.sql.Wrapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.prepare.Prepare;
@@ -14,8 +18,9 @@ import org.apache.calcite.util.TryThreadLocal;
 
 /**
  * Base of the thin JDBC wrappers over Calcite's (Avatica's) objects: forwards every call it does
- * not intercept, turns failures into SQLExceptions with SQLStates, keeps {@code unwrap} working
- * and merges the wrapper's own warnings with the target's.
+ * not intercept, turns failures into SQLExceptions with SQLStates, unwraps to nothing but the
+ * proxy itself, wraps whatever else would lead back to Calcite's objects, and merges the
+ * wrapper's own warnings with the target's.
  */
 abstract class ForwardingHandler implements InvocationHandler {
   protected final Object target;
@@ -51,11 +56,16 @@ abstract class ForwardingHandler implements InvocationHandler {
     switch (method.getName()) {
       case "unwrap" -> {
         Class<?> type = (Class<?>) args[0];
-        return type.isInstance(proxy) ? proxy : ((Wrapper) target).unwrap(type);
+        if (type.isInstance(proxy)) {
+          return proxy;
+        }
+        throw new SQLException("Not a wrapper for " + (type == null ? "null" : type.getName()) + ": the Statsig JDBC"
+            + " driver's objects unwrap only to the JDBC interfaces they implement (a connection also to"
+            + " StatsigConnection); Calcite's and Avatica's own objects are never handed out, as they could write.",
+            "HY000");
       }
       case "isWrapperFor" -> {
-        Class<?> type = (Class<?>) args[0];
-        return type.isInstance(proxy) || ((Wrapper) target).isWrapperFor(type);
+        return ((Class<?>) args[0]).isInstance(proxy);
       }
       case "equals" -> {
         return proxy == args[0];
@@ -72,9 +82,31 @@ abstract class ForwardingHandler implements InvocationHandler {
       }
       default -> {
         Object result = intercept(proxy, method, args);
-        return result == FORWARD ? forward(method, args) : result;
+        return contain(proxy, result == FORWARD ? forward(method, args) : result);
       }
     }
+  }
+
+  /**
+   * Nothing Calcite's own objects return leads back to them: a result set no handler wrapped
+   * (metadata, generated keys, an array's rows) is wrapped here; a connection, statement or
+   * metadata object no handler intercepted is withheld.
+   */
+  private Object contain(Object proxy, Object result) throws SQLException {
+    if (result == null || Proxy.isProxyClass(result.getClass())) {
+      return result;
+    }
+    if (result instanceof ResultSet rows) {
+      return ResultSetHandler.wrap(rows, proxy instanceof Statement ? proxy : null, context, null, warning -> { });
+    }
+    if (result instanceof Array array) {
+      return ArrayHandler.wrap(array, context);
+    }
+    if (result instanceof Connection || result instanceof Statement || result instanceof DatabaseMetaData) {
+      throw new SQLException("The Statsig JDBC driver does not hand out Calcite's own " + result.getClass().getSimpleName(),
+          "HY000");
+    }
+    return result;
   }
 
   protected final Object forward(Method method, Object[] args) throws SQLException {

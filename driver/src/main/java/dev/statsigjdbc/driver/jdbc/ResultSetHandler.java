@@ -24,6 +24,7 @@ final class ResultSetHandler extends ForwardingHandler {
     this.statementWarnings = statementWarnings;
   }
 
+  /** @param sql null for a result no SQL text produced (metadata, an array's rows): it gives no advice */
   static ResultSet wrap(ResultSet target, Object statement, ConnectionContext context, SqlInspection sql,
       Consumer<SQLWarning> statementWarnings) {
     return proxy(ResultSet.class, new ResultSetHandler(target, statement, context, sql, statementWarnings));
@@ -35,7 +36,7 @@ final class ResultSetHandler extends ForwardingHandler {
       case "next" -> {
         boolean hasRow = (Boolean) forward(method, args);
         sawRow |= hasRow;
-        if (!sawRow && !advised) {
+        if (!sawRow && !advised && sql != null) {
           advised = true;
           EmptyResultAdvice.forEmptyResult(sql).ifPresent(warning -> {
             warn(warning);

@@ -98,7 +98,7 @@ final class SqlErrors {
     if (t instanceof OAuthException) {
       return new SQLInvalidAuthorizationSpecException(t.getMessage(), NOT_AUTHORIZED, failure);
     }
-    if (t instanceof BlockedToolException) {
+    if (t instanceof BlockedToolException || t instanceof SQLException refused && READ_ONLY.equals(refused.getSQLState())) {
       return new SQLException(t.getMessage(), READ_ONLY, failure);
     }
     if (t instanceof MissingKeyException) {

@@ -24,6 +24,7 @@ import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -53,6 +54,12 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
   @Override
   protected String getConnectStringPrefix() {
     return PREFIX;
+  }
+
+  /** Every statement, whichever way it reaches Calcite, is prepared by {@link ReadOnlyPrepare}. */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new ReadOnlyPrepare();
   }
 
   @Override

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code pg_ctl} on a free loopback port with every statement logged, stopped and deleted after.
  * As root the server runs as the {@code postgres} user (PostgreSQL refuses to run as root).
  * Tests are skipped, with a message saying what to install, only when no PostgreSQL binaries exist.
+ * Public for the CLI's tests (driver test jar).
  */
-final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
-  static final String USER = "postgres";
-  static final String PASSWORD = "pg-test-password";
+public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
+  public static final String USER = "postgres";
+  public static final String PASSWORD = "pg-test-password";
   private static final Path DEBIAN_INSTALLS = Path.of("/usr/lib/postgresql");
   private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
@@ -72,7 +73,7 @@ final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  String url(String database) {
+  public String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
