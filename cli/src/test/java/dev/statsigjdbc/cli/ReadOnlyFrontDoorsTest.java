@@ -7,6 +7,7 @@ import dev.statsigjdbc.assistant.Assistant;
 import dev.statsigjdbc.assistant.dashboard.DashboardStore;
 import dev.statsigjdbc.assistant.plan.Intent;
 import dev.statsigjdbc.assistant.plan.Plan;
+import dev.statsigjdbc.driver.jdbc.DirectCount;
 import dev.statsigjdbc.driver.jdbc.PostgresServer;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import java.nio.file.Path;
@@ -92,19 +93,12 @@ class ReadOnlyFrontDoorsTest {
   private static Map<String, Long> counts() throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Map.Entry<String, Connection> db : Map.of("h2", h2Direct, "pg", pgDirect).entrySet()) {
-      counts.put(db.getKey() + " orders", count(db.getValue(), "SELECT COUNT(*) FROM orders"));
-      counts.put(db.getKey() + " revenue", count(db.getValue(), "SELECT CAST(SUM(revenue) AS BIGINT) FROM orders"));
-      counts.put(db.getKey() + " tables", count(db.getValue(),
+      counts.put(db.getKey() + " orders", DirectCount.of(db.getValue(), "SELECT COUNT(*) FROM orders"));
+      counts.put(db.getKey() + " revenue", DirectCount.of(db.getValue(), "SELECT CAST(SUM(revenue) AS BIGINT) FROM orders"));
+      counts.put(db.getKey() + " tables", DirectCount.of(db.getValue(),
           "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = 'public'"));
     }
     return counts;
-  }
-
-  private static long count(Connection direct, String sql) throws SQLException {
-    try (Statement statement = direct.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   @AfterEach

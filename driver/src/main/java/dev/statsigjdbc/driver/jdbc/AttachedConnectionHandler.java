@@ -51,23 +51,12 @@ final class AttachedConnectionHandler implements InvocationHandler {
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
     Object owner = connection == null ? proxy : connection;
+    Object identity = ProxyIdentity.answer(proxy, name, args,
+        type -> "An object of the database attached as '" + database + "' unwraps to nothing but its JDBC interface");
+    if (identity != ProxyIdentity.OTHER_METHOD) {
+      return identity;
+    }
     switch (name) {
-      case "unwrap" -> {
-        Class<?> type = (Class<?>) args[0];
-        if (type.isInstance(proxy)) {
-          return proxy;
-        }
-        throw new SQLException("A connection to an attached database unwraps to nothing but its JDBC interface");
-      }
-      case "isWrapperFor" -> {
-        return ((Class<?>) args[0]).isInstance(proxy);
-      }
-      case "equals" -> {
-        return proxy == args[0];
-      }
-      case "hashCode" -> {
-        return System.identityHashCode(proxy);
-      }
       case "getConnection" -> {
         return owner;
       }

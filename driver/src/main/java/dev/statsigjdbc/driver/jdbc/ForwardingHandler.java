@@ -53,26 +53,14 @@ abstract class ForwardingHandler implements InvocationHandler {
 
   @Override
   public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    Object identity = ProxyIdentity.answer(proxy, method.getName(), args, type -> "Not a wrapper for "
+        + (type == null ? "null" : type.getName()) + ": the Statsig JDBC driver's objects unwrap only to the JDBC"
+        + " interfaces they implement (a connection also to StatsigConnection); Calcite's and Avatica's own objects"
+        + " are never handed out, as they could write.");
+    if (identity != ProxyIdentity.OTHER_METHOD) {
+      return identity;
+    }
     switch (method.getName()) {
-      case "unwrap" -> {
-        Class<?> type = (Class<?>) args[0];
-        if (type.isInstance(proxy)) {
-          return proxy;
-        }
-        throw new SQLException("Not a wrapper for " + (type == null ? "null" : type.getName()) + ": the Statsig JDBC"
-            + " driver's objects unwrap only to the JDBC interfaces they implement (a connection also to"
-            + " StatsigConnection); Calcite's and Avatica's own objects are never handed out, as they could write.",
-            "HY000");
-      }
-      case "isWrapperFor" -> {
-        return ((Class<?>) args[0]).isInstance(proxy);
-      }
-      case "equals" -> {
-        return proxy == args[0];
-      }
-      case "hashCode" -> {
-        return System.identityHashCode(proxy);
-      }
       case "getWarnings" -> {
         return warnings(method, args);
       }

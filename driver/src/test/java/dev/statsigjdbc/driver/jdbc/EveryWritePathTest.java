@@ -107,23 +107,16 @@ class EveryWritePathTest {
   /** Rows per table and tables per schema, counted in each database directly, and the sequence's position. */
   static Map<String, Long> counts() throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("h2 orders", count(h2Direct, "SELECT COUNT(*) FROM orders"));
-    counts.put("h2 users", count(h2Direct, "SELECT COUNT(*) FROM users"));
-    counts.put("h2 tables", count(h2Direct, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC'"));
-    counts.put("h2 revenue", count(h2Direct, "SELECT CAST(SUM(revenue) * 100 AS BIGINT) FROM orders"));
-    counts.put("pg orders", count(pgDirect, "SELECT COUNT(*) FROM finance.orders"));
-    counts.put("pg users", count(pgDirect, "SELECT COUNT(*) FROM finance.users"));
-    counts.put("pg tables", count(pgDirect, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'finance'"));
-    counts.put("pg revenue", count(pgDirect, "SELECT CAST(SUM(revenue) * 100 AS BIGINT) FROM finance.orders"));
-    counts.put("pg sequence", count(pgDirect, "SELECT last_value + CASE WHEN is_called THEN 1 ELSE 0 END FROM finance.order_ids"));
+    counts.put("h2 orders", DirectCount.of(h2Direct, "SELECT COUNT(*) FROM orders"));
+    counts.put("h2 users", DirectCount.of(h2Direct, "SELECT COUNT(*) FROM users"));
+    counts.put("h2 tables", DirectCount.of(h2Direct, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC'"));
+    counts.put("h2 revenue", DirectCount.of(h2Direct, "SELECT CAST(SUM(revenue) * 100 AS BIGINT) FROM orders"));
+    counts.put("pg orders", DirectCount.of(pgDirect, "SELECT COUNT(*) FROM finance.orders"));
+    counts.put("pg users", DirectCount.of(pgDirect, "SELECT COUNT(*) FROM finance.users"));
+    counts.put("pg tables", DirectCount.of(pgDirect, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'finance'"));
+    counts.put("pg revenue", DirectCount.of(pgDirect, "SELECT CAST(SUM(revenue) * 100 AS BIGINT) FROM finance.orders"));
+    counts.put("pg sequence", DirectCount.of(pgDirect, "SELECT last_value + CASE WHEN is_called THEN 1 ELSE 0 END FROM finance.order_ids"));
     return counts;
-  }
-
-  private static long count(Connection direct, String sql) throws SQLException {
-    try (Statement statement = direct.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   @AfterEach
@@ -341,7 +334,7 @@ class EveryWritePathTest {
       JdbcSchema jdbc = calcite.getRootSchema().getSubSchema(schema).unwrap(JdbcSchema.class);
       try (Connection attached = jdbc.getDataSource().getConnection()) {
         String orders = schema.equals("pg") ? "finance.orders" : "orders";
-        assertThat(count(attached, "SELECT COUNT(*) FROM " + orders)).isEqualTo(finance.orders().size());
+        assertThat(DirectCount.of(attached, "SELECT COUNT(*) FROM " + orders)).isEqualTo(finance.orders().size());
         Statement statement = attached.createStatement(ResultSet.TYPE_SCROLL_SENSITIVE, ResultSet.CONCUR_UPDATABLE);
         for (String write : List.of("INSERT INTO " + orders + " VALUES (999999, 'u', 'x', 'g', 1.00)",
             "DELETE FROM " + orders, "SELECT 1; DELETE FROM " + orders, "SELECT * INTO copied FROM " + orders,
