@@ -1,6 +1,7 @@
 package dev.statsigjdbc.emulator;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything an emulator instance can be told at start. Defaults give the demo: port chosen by
@@ -32,6 +34,7 @@ public final class EmulatorConfig {
   Duration rateLimitWindow = Duration.ofSeconds(10);
   final Map<String, Boolean> apiKeys = new LinkedHashMap<>();
   long latencyMillis = 0;
+  PageLimits pageLimits = PageLimits.defaults();
 
   public static EmulatorConfig defaults() {
     return new EmulatorConfig();
@@ -138,6 +141,12 @@ public final class EmulatorConfig {
     return this;
   }
 
+  /** The largest list page served, and whether a larger {@code limit} is capped to it or refused (default: 1000, refused). */
+  public EmulatorConfig pageLimits(PageLimits pageLimits) {
+    this.pageLimits = Objects.requireNonNull(pageLimits, "pageLimits");
+    return this;
+  }
+
   public int port() { return port; }
   public DatasetProfile dataset() { return dataset; }
   public long seed() { return seed; }
@@ -157,4 +166,5 @@ public final class EmulatorConfig {
   /** API keys and whether each may write. */
   public Map<String, Boolean> apiKeys() { return Map.copyOf(apiKeys); }
   public long latencyMillis() { return latencyMillis; }
+  public PageLimits pageLimits() { return pageLimits; }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,16 @@ class EmulatorMainTest {
     assertThat(config.quirks()).isEqualTo(ApiQuirks.specExamples());
     assertThat(config.latencyMillis()).isZero();
     assertThat(config.apiKeys()).isEmpty();
+    assertThat(config.pageLimits()).isEqualTo(PageLimits.defaults());
+  }
+
+  @Test
+  void pageLimitSwitchesReachTheConfig() {
+    assertThat(parse("--page-size-cap", "100").pageLimits()).isEqualTo(PageLimits.cappedAt(100));
+    assertThat(parse("--refuse-limits-above", "100").pageLimits()).isEqualTo(PageLimits.refusingAbove(100));
+    assertThatThrownBy(() -> parse("--page-size-cap", "100", "--refuse-limits-above", "100"))
+        .hasMessageContaining("--page-size-cap").hasMessageContaining("--refuse-limits-above");
+    assertThatThrownBy(() -> parse("--page-size-cap", "0")).hasMessageContaining("at least 1");
   }
 
   @Test
