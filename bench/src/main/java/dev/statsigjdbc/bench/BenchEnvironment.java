@@ -76,6 +76,13 @@ final class BenchEnvironment implements AutoCloseable {
     return p;
   }
 
+  /** The driver as a user gets it: only the API key set. */
+  static Properties defaultProperties() {
+    Properties p = new Properties();
+    p.setProperty("apiKey", API_KEY);
+    return p;
+  }
+
   static String jdbcUrl(EmulatorServer server) {
     return "jdbc:statsig:url=" + server.mcpUrl();
   }
