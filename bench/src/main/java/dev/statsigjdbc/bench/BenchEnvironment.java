@@ -5,6 +5,7 @@ import dev.statsigjdbc.emulator.EmulatorServer;
 import dev.statsigjdbc.emulator.api.ApiQuirks;
 import dev.statsigjdbc.emulator.api.ConsoleApi;
 import dev.statsigjdbc.emulator.api.InMemoryConsoleApi;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.Dataset;
 import dev.statsigjdbc.emulator.data.DatasetGenerator;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
@@ -56,6 +57,11 @@ final class BenchEnvironment implements AutoCloseable {
   /** A second emulator over the same data with Statsig's token bucket on; the caller closes it. */
   EmulatorServer startRateLimited(int requestsPer10Seconds) {
     return EmulatorServer.start(config().rateLimit(requestsPer10Seconds, Duration.ofSeconds(10)), api);
+  }
+
+  /** Another emulator over the same data whose list pages are capped or refused above a size; the caller closes it. */
+  EmulatorServer startWithPageLimits(PageLimits limits) {
+    return EmulatorServer.start(config().latencyMillis(0), new InMemoryConsoleApi(dataset, ApiQuirks.specExamples(), limits));
   }
 
   private EmulatorConfig config() {

@@ -44,6 +44,9 @@ public final class BenchMain {
       if (options.runs(7)) {
         results.add(new HostedFigure(options.hostedRoundTripMillis(), options.repeats()).run());
       }
+      if (options.runs(8)) {
+        results.add(new ScanCallsFigure(env).run());
+      }
     }
     ResultsReport report = new ResultsReport(results, machine(options));
     System.out.println();
