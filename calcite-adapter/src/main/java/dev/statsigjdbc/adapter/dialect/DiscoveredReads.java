@@ -7,6 +7,7 @@ import dev.statsigjdbc.adapter.call.ToolCallException;
 import dev.statsigjdbc.adapter.catalog.Operation;
 import dev.statsigjdbc.adapter.guard.BlockedToolException;
 import dev.statsigjdbc.adapter.guard.ToolPolicy;
+import dev.statsigjdbc.adapter.guard.ToolVerdict;
 import dev.statsigjdbc.adapter.source.ToolDescriptor;
 import dev.statsigjdbc.adapter.source.ToolResult;
 import java.util.ArrayList;
@@ -38,11 +39,14 @@ final class DiscoveredReads {
   }
 
   private final ToolPolicy policy;
+  private final ToolDescriptor readTool;
   private volatile List<JsonNode> listed;
   private final Map<String, Handle> handles = new ConcurrentHashMap<>();
 
-  DiscoveredReads(ToolPolicy policy) {
+  /** @param readTool {@code api_read} as the server listed it (the guard judges each operation run through it) */
+  DiscoveredReads(ToolPolicy policy, ToolDescriptor readTool) {
     this.policy = policy;
+    this.readTool = readTool;
   }
 
   /** The Console API body of one read through {@code api_read}. */
@@ -99,13 +103,14 @@ final class DiscoveredReads {
     String lane = described.path("lane").asText(READ_LANE);
     JsonNode executeWith = described.path("executeWith");
     String tool = executeWith.has("tool") ? executeWith.get("tool").asText() : READ_LANE.equals(lane) ? READ : "api_" + lane;
-    // The guard judges the discovered operation too: only a read-lane GET whose name reads.
-    boolean exposed = READ_LANE.equals(lane) && READ.equals(tool)
-        && policy.judge(new ToolDescriptor(operationId.isEmpty() ? operation.summary() : operationId,
-            described.path("summary").asText(""), null, null)).exposed();
-    if (!exposed) {
-      throw new BlockedToolException(operationId.isEmpty() ? operation.key() : operationId,
-          "discovery puts it in lane " + lane + " executed by " + tool + ", not a read");
+    // The guard judges the discovered operation too: only the read lane, run through api_read.
+    ToolVerdict verdict = policy.judgeDiscovered(readTool, lane, operationId.isEmpty() ? null : operationId,
+        described.path("summary").asText(null));
+    if (!verdict.exposed()) {
+      throw new BlockedToolException(verdict);
+    }
+    if (!READ.equals(tool)) {
+      throw new BlockedToolException("Operation " + operation, "blocked: discovery says to run it with " + tool + ", not " + READ);
     }
     String handle = executeWith.path("operationHandle").asText(described.path("handle").asText(""));
     if (handle.isEmpty()) {

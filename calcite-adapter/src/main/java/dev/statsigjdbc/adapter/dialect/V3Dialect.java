@@ -7,9 +7,9 @@ import dev.statsigjdbc.adapter.call.OperationCall;
 import dev.statsigjdbc.adapter.call.ToolCallException;
 import dev.statsigjdbc.adapter.catalog.Operation;
 import dev.statsigjdbc.adapter.guard.ToolCatalog;
+import dev.statsigjdbc.adapter.guard.ToolInputSchema;
 import dev.statsigjdbc.adapter.guard.ToolPolicy;
 import dev.statsigjdbc.adapter.guard.ToolVerdict;
-import dev.statsigjdbc.adapter.source.ToolDescriptor;
 import dev.statsigjdbc.adapter.source.ToolResult;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +55,18 @@ public final class V3Dialect implements Dialect {
    * @param policy judges each grouped action and each discovered operation as an operation of its own
    */
   public static V3Dialect bind(ToolCatalog tools, ToolPolicy policy) {
-    List<GroupedRead> grouped = tools.verdicts().stream().filter(ToolVerdict::exposed)
+    List<GroupedRead> grouped = tools.tools().stream().filter(ToolVerdict::exposed)
         .map(v -> GroupedRead.of(v.tool())).flatMap(Optional::stream).toList();
-    boolean discovery = tools.exposedName(DiscoveredReads.DISCOVER).isPresent() && tools.exposedName(DiscoveredReads.READ).isPresent();
-    return new V3Dialect(grouped, policy, discovery ? new DiscoveredReads(policy) : null);
+    Optional<ToolVerdict> discover = tools.verdict(DiscoveredReads.DISCOVER).filter(ToolVerdict::exposed);
+    Optional<ToolVerdict> read = tools.verdict(DiscoveredReads.READ).filter(ToolVerdict::exposed);
+    return new V3Dialect(grouped, policy,
+        discover.isPresent() && read.isPresent() ? new DiscoveredReads(policy, read.get().tool()) : null);
   }
 
   /** Whether the server publishes V3's tools (exposed or not): how {@code dialect=auto} tells V3. */
   static boolean recognises(ToolCatalog listed) {
     return listed.verdict(DiscoveredReads.DISCOVER).isPresent()
-        || listed.verdicts().stream().anyMatch(v -> GroupedRead.of(v.tool()).isPresent());
+        || listed.tools().stream().anyMatch(v -> GroupedRead.of(v.tool()).isPresent());
   }
 
   @Override
@@ -131,7 +133,8 @@ public final class V3Dialect implements Dialect {
     return bound.computeIfAbsent(operation.key(), key -> {
       for (GroupedRead read : groupedReads) {
         if (read.covers(operation)) {
-          Optional<GroupedRead.Action> action = read.actionFor(operation).filter(a -> exposed(read.tool(), a));
+          Optional<ToolInputSchema.Action> action = read.actionFor(operation)
+              .filter(a -> policy.judgeAction(read.tool(), a.name(), a.description()).exposed());
           if (action.isPresent()) {
             return Optional.of(new Bound(read.tool().name(), action.get().name()));
           }
@@ -139,12 +142,5 @@ public final class V3Dialect implements Dialect {
       }
       return Optional.empty();
     });
-  }
-
-  /** The guard's verdict on one action of a grouped tool, judged as an operation of its own. */
-  private boolean exposed(ToolDescriptor tool, GroupedRead.Action action) {
-    return policy.judge(new ToolDescriptor(action.name(), action.description(), tool.inputSchema(), tool.annotations())).exposed()
-        && (action.description().isEmpty()
-            || policy.judge(new ToolDescriptor(action.description(), action.description(), null, tool.annotations())).exposed());
   }
 }

@@ -113,7 +113,7 @@ public final class ToolInputSchema {
     }
     String description = text(action, "description");
     for (JsonNode value : action.path("enum")) {
-      add(value, branchDescription, into);
+      add(value, branchDescription != null ? branchDescription : line(description, value.asText()), into);
     }
     add(action.path("const"), branchDescription != null ? branchDescription : description, into);
     for (String branches : List.of("oneOf", "anyOf")) {
@@ -125,6 +125,27 @@ public final class ToolInputSchema {
         }
       }
     }
+  }
+
+  /**
+   * What an {@code action} property's description says about one enum value: the rest of the
+   * line that names it ({@code - list: List Experiments}, also {@code `list` - ...}), or null.
+   */
+  private static String line(String description, String action) {
+    if (description == null) {
+      return null;
+    }
+    for (String line : description.split("\\R")) {
+      String stripped = line.strip().replaceFirst("^[-*\u2022]\\s*", "").replace("`", "").replace("\"", "");
+      if (stripped.startsWith(action)) {
+        String rest = stripped.substring(action.length()).strip();
+        if (rest.matches("^[:=\u2013-].*")) {
+          String said = rest.substring(1).strip();
+          return said.isEmpty() ? null : said;
+        }
+      }
+    }
+    return null;
   }
 
   private static void add(JsonNode value, String description, Map<String, Action> into) {
