@@ -52,7 +52,8 @@ public final class ToolFunction implements TableMacro {
     try {
       return ToolResultTable.of(tool + args, calls.call(tool, args, CallContext.unbounded()));
     } catch (ToolCallException rejected) {
-      throw new IllegalArgumentException(rejected.getMessage() + schemaHint(tool), rejected);
+      boolean serverTrouble = rejected.status() == 429 || rejected.status() >= 500;
+      throw serverTrouble ? rejected : new IllegalArgumentException(rejected.getMessage() + schemaHint(tool), rejected);
     }
   }
 

@@ -22,8 +22,9 @@ import org.apache.calcite.schema.impl.AbstractTable;
 /**
  * The records of one tool answer: one column per scalar field, typed from the values, plus
  * {@code json} with the whole record. The records are the answer's JSON (its structured content
- * when there is one, else its text when that is a JSON object or array): the {@code data} array,
- * or the {@code data} object as one row, or the JSON itself. Any other answer (plain text, images,
+ * when there is one, else its text when that is a JSON object or array): the {@code data} array
+ * (or object, as one row), else an object's only array ({@code results}, {@code items}), else
+ * the JSON itself. Any other answer (plain text, images,
  * resource links) gives one row per content item: {@code type}, {@code text}, and for the others
  * {@code mime_type}, {@code uri}, {@code name}, {@code size}.
  */
@@ -63,7 +64,7 @@ public final class ToolResultTable extends AbstractTable implements Translatable
   }
 
   private static List<JsonNode> records(JsonNode json) {
-    JsonNode data = json.isObject() && json.has("data") ? json.get("data") : json;
+    JsonNode data = json.isObject() ? recordsOf(json) : json;
     List<JsonNode> records = new ArrayList<>();
     if (data.isArray()) {
       data.forEach(item -> records.add(item.isObject() ? item : JSON.objectNode().set("value", item)));
@@ -71,6 +72,20 @@ public final class ToolResultTable extends AbstractTable implements Translatable
       records.add(data.isObject() ? data : JSON.objectNode().set("value", data));
     }
     return records;
+  }
+
+  /** An object's {@code data}, else its only array ({@code {"results": [...]}}), else the object itself. */
+  private static JsonNode recordsOf(JsonNode object) {
+    if (object.has("data")) {
+      return object.get("data");
+    }
+    List<JsonNode> arrays = new ArrayList<>();
+    object.elements().forEachRemaining(value -> {
+      if (value.isArray()) {
+        arrays.add(value);
+      }
+    });
+    return arrays.size() == 1 ? arrays.get(0) : object;
   }
 
   private static List<JsonNode> contentRecords(ToolResult result) {
