@@ -1,6 +1,7 @@
 package dev.statsigjdbc.emulator;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything an emulator instance can be told at start. Defaults give the demo: port chosen by
@@ -49,6 +51,7 @@ public final class EmulatorConfig {
     /** Opaque strings ({@code op_7f3a}) whose meaning is only in the description, listed in another order. */
     SHUFFLED
   }
+  PageLimits pageLimits = PageLimits.defaults();
 
   public static EmulatorConfig defaults() {
     return new EmulatorConfig();
@@ -194,6 +197,12 @@ public final class EmulatorConfig {
     return this;
   }
 
+  /** The largest list page served, and whether a larger {@code limit} is capped to it or refused (default: 1000, refused). */
+  public EmulatorConfig pageLimits(PageLimits pageLimits) {
+    this.pageLimits = Objects.requireNonNull(pageLimits, "pageLimits");
+    return this;
+  }
+
   public int port() { return port; }
   public DatasetProfile dataset() { return dataset; }
   public long seed() { return seed; }
@@ -219,4 +228,5 @@ public final class EmulatorConfig {
   public boolean v3HideWritesFromReadOnlyKeys() { return v3HideWritesFromReadOnlyKeys; }
   public Duration v3HandleTtl() { return v3HandleTtl; }
   public boolean issueRefreshTokens() { return issueRefreshTokens; }
+  public PageLimits pageLimits() { return pageLimits; }
 }

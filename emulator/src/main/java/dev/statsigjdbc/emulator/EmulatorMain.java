@@ -1,6 +1,7 @@
 package dev.statsigjdbc.emulator;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -78,6 +79,14 @@ public final class EmulatorMain implements Callable<Integer> {
   @Option(names = "--no-refresh-tokens", description = "Issue no OAuth refresh tokens and advertise no refresh_token grant.")
   boolean noRefreshTokens;
 
+  @Option(names = "--page-size-cap", paramLabel = "N",
+      description = "Serve at most N items per list page whatever limit was asked (fewer rows than asked).")
+  Integer pageSizeCap;
+
+  @Option(names = "--refuse-limits-above", paramLabel = "N",
+      description = "Answer 400 to a list limit above N (default: limits above 1000 are refused).")
+  Integer refuseLimitsAbove;
+
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new EmulatorMain())
         .setCaseInsensitiveEnumValuesAllowed(true)
@@ -116,6 +125,7 @@ public final class EmulatorMain implements Callable<Integer> {
     if (rateLimit) {
       config.rateLimit(config.rateLimitRequests(), config.rateLimitWindow());
     }
+    config.pageLimits(pageLimits());
     for (String key : apiKeys) {
       boolean canWrite = key.endsWith(READ_WRITE_SUFFIX);
       String secret = canWrite ? key.substring(0, key.length() - READ_WRITE_SUFFIX.length()) : key;
@@ -125,6 +135,20 @@ public final class EmulatorMain implements Callable<Integer> {
       config.apiKey(secret, canWrite);
     }
     return config;
+  }
+
+  private PageLimits pageLimits() {
+    if (pageSizeCap != null && refuseLimitsAbove != null) {
+      throw new ParameterException(spec.commandLine(), "--page-size-cap and --refuse-limits-above exclude each other: give one");
+    }
+    Integer size = pageSizeCap != null ? pageSizeCap : refuseLimitsAbove;
+    if (size == null) {
+      return PageLimits.defaults();
+    }
+    if (size < 1) {
+      throw new ParameterException(spec.commandLine(), "a page holds at least 1 item, got " + size);
+    }
+    return pageSizeCap != null ? PageLimits.cappedAt(size) : PageLimits.refusingAbove(size);
   }
 
   @Override

@@ -108,7 +108,7 @@ public final class EmulatorServer implements AutoCloseable {
   /** Starts an emulator over the generated data set the config names. */
   public static EmulatorServer start(EmulatorConfig config) {
     Dataset dataset = DatasetGenerator.generate(config.dataset(), config.seed(), config.today());
-    return start(config, new InMemoryConsoleApi(dataset, config.quirks()));
+    return start(config, new InMemoryConsoleApi(dataset, config.quirks(), config.pageLimits()));
   }
 
   /** Starts an emulator over the given Console API model (tests that need data of their own). */

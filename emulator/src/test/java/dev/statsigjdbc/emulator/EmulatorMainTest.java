@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +36,7 @@ class EmulatorMainTest {
     assertThat(config.v3StructuredContent()).isFalse();
     assertThat(config.v3HandleTtl()).isEqualTo(Duration.ofSeconds(300));
     assertThat(config.issueRefreshTokens()).isTrue();
+    assertThat(config.pageLimits()).isEqualTo(PageLimits.defaults());
   }
 
   @Test
@@ -49,6 +51,15 @@ class EmulatorMainTest {
     assertThat(config.issueRefreshTokens()).isFalse();
     assertThatThrownBy(() -> parse("--v3-handle-ttl-seconds", "0")).hasMessageContaining("--v3-handle-ttl-seconds");
     assertThatThrownBy(() -> parse("--v3-action-names", "random")).hasMessageContaining("--v3-action-names");
+  }
+
+  @Test
+  void pageLimitSwitchesReachTheConfig() {
+    assertThat(parse("--page-size-cap", "100").pageLimits()).isEqualTo(PageLimits.cappedAt(100));
+    assertThat(parse("--refuse-limits-above", "100").pageLimits()).isEqualTo(PageLimits.refusingAbove(100));
+    assertThatThrownBy(() -> parse("--page-size-cap", "100", "--refuse-limits-above", "100"))
+        .hasMessageContaining("--page-size-cap").hasMessageContaining("--refuse-limits-above");
+    assertThatThrownBy(() -> parse("--page-size-cap", "0")).hasMessageContaining("at least 1");
   }
 
   @Test
