@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,25 @@ class SignInPerResourceEndToEndTest {
       assertThatThrownBy(() -> resolve(profile("v1"))).isInstanceOf(ReauthorizationRequiredException.class)
           .hasMessageContaining("is for " + emulator.mcpUrl() + ", not " + emulator.v3McpUrl())
           .hasMessageContaining("run `statsig-sql sources add v1` again");
+    }
+  }
+
+  @Test
+  void aJdbcConnectionToTheV3EndpointListsItsToolsWithTheGuardsVerdicts() throws Exception {
+    try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.defaults().autoApprove(true))) {
+      add(emulator.v3McpUrl(), "v3");
+      Map<String, Boolean> exposed = new TreeMap<>();
+      try (Connection connection = DriverManager.getConnection("jdbc:statsig:", profile("v3"));
+          ResultSet rs = connection.createStatement().executeQuery(
+              "SELECT name, action, exposed FROM statsig.statsig_tools")) {
+        while (rs.next()) {
+          exposed.put(rs.getString(1) + (rs.getString(2) == null ? "" : ":" + rs.getString(2)), rs.getBoolean(3));
+        }
+      }
+      assertThat(exposed).containsEntry("experiment_read:list", true).containsEntry("log_read:audit_logs", true)
+          .containsEntry("api_destructive", false).containsEntry("api_write", false).containsEntry("gate_create", false)
+          .containsEntry("experiment_update", false);
+      assertThat(emulator.stats().snapshot().writes()).isZero();
     }
   }
 
