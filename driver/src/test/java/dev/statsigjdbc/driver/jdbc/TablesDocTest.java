@@ -105,10 +105,12 @@ class TablesDocTest {
     }
     doc.append("\n## statsig_tools\n\n")
         .append("A SYSTEM TABLE: every tool the server lists, whether SQL may call it (`exposed`) and why\n")
-        .append("(`reason`: read-only by name and annotations, or blocked as a write, by `blockTools`, ...).\n")
+        .append("(`reason`: a read by its name or `readOnlyHint`, or blocked: a write word, not known to read, a\n")
+        .append("`destructiveHint`, a `confirmation` in its input, `blockTools`, ...). A grouped tool (V3's\n")
+        .append("`experiment_read`) also has one row per `action`; `action` is null on the tool's own row.\n")
         .append("Exposed tools can also be called directly: `SELECT * FROM TABLE(statsig.tool('<tool>', '<json arguments>'))`.\n\n")
         .append("```sql\nSELECT name, exposed, reason FROM statsig_tools ORDER BY exposed DESC, name;\n```\n\n")
-        .append("| column | type |\n| --- | --- |\n| `name` | VARCHAR |\n| `exposed` | BOOLEAN |\n| `reason` | VARCHAR |\n")
+        .append("| column | type |\n| --- | --- |\n| `name` | VARCHAR |\n| `action` | VARCHAR |\n| `exposed` | BOOLEAN |\n| `reason` | VARCHAR |\n")
         .append("| `description` | VARCHAR |\n| `input_schema` | VARCHAR (JSON) |\n");
     return doc.toString();
   }
