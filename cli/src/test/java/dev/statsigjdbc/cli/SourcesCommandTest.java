@@ -160,6 +160,34 @@ class SourcesCommandTest {
     }
   }
 
+  @Test
+  void addingTheV3EndpointSignsInForItsOwnResource() {
+    assertThat(run("sources", "add", "v3", "--url", emulator.v3McpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Signed in. Saved data source 'v3': " + emulator.v3McpUrl())
+        .doesNotContain("no refresh tokens");
+
+    assertThat(run("sources", "test", "v3")).as(err.toString()).isZero();
+    assertThat(out.toString()).containsPattern("Connected to 'v3' at .*: 18 tools published");
+    assertThat(emulator.auth().liveRefreshTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutRefreshTokensAddSaysWhenToSignInAgainAndAnExpiredSourceSaysHow() {
+    try (EmulatorServer noRefresh = EmulatorServer.start(EmulatorConfig.defaults().autoApprove(true).issueRefreshTokens(false))) {
+      assertThat(run("sources", "add", "v3", "--url", noRefresh.v3McpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("The server issues no refresh tokens")
+          .contains("sign in again with `statsig-sql sources add v3`");
+      assertThat(run("sources", "test", "v3")).as(err.toString()).isZero();
+
+      noRefresh.auth().expireAccessTokens();
+      assertThat(run("sources", "test", "v3")).isEqualTo(3);
+      assertThat(err.toString()).contains("the server issues no refresh tokens").contains("statsig-sql sources add v3");
+
+      assertThat(run("sources", "add", "v3", "--browser", "direct")).as(err.toString()).isZero();
+      assertThat(run("sources", "test", "v3")).as(err.toString()).isZero();
+    }
+  }
+
   private int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();

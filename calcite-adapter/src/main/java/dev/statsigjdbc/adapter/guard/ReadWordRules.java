@@ -18,9 +18,9 @@ final class ReadWordRules {
   private final Map<String, Set<String>> leading;
 
   private ReadWordRules(List<String> verbs, List<String> leadingVerbs, List<String> nouns) {
-    this.anywhere = Vocabulary.forms(verbs, List.of(""));
+    this.anywhere = Vocabulary.forms(verbs, List.of(""), Vocabulary.VERB_INFLECTIONS);
     nouns.forEach(noun -> anywhere.put(noun, Set.of(noun)));
-    this.leading = Vocabulary.forms(leadingVerbs, List.of(""));
+    this.leading = Vocabulary.forms(leadingVerbs, List.of(""), Vocabulary.VERB_INFLECTIONS);
   }
 
   static ReadWordRules load() {

@@ -22,8 +22,11 @@ import java.util.Set;
  */
 final class Vocabulary {
 
+  /** Every inflection and derived noun of a verb: what a write word matches, eagerly. */
   static final List<String> INFLECTIONS =
       List.of("", "s", "es", "d", "ed", "ing", "er", "ers", "ion", "ions", "al", "als");
+  /** The verb's own inflections only: a derived noun ({@code browser}, {@code viewer}) is not a read. */
+  static final List<String> VERB_INFLECTIONS = List.of("", "s", "es", "d", "ed", "ing");
 
   private final Map<String, List<String>> byKind;
 
@@ -60,7 +63,7 @@ final class Vocabulary {
   }
 
   /** Every form of each verb ({@code prefix + verb + inflection}, {@code copies}, {@code queried}) to the verbs it is a form of. */
-  static Map<String, Set<String>> forms(List<String> verbs, List<String> prefixes) {
+  static Map<String, Set<String>> forms(List<String> verbs, List<String> prefixes, List<String> inflections) {
     Map<String, Set<String>> forms = new HashMap<>();
     for (String verb : verbs) {
       List<String> stems = new ArrayList<>(List.of(verb));
@@ -69,7 +72,7 @@ final class Vocabulary {
       }
       for (String prefix : prefixes) {
         for (String stem : stems) {
-          for (String inflection : INFLECTIONS) {
+          for (String inflection : inflections) {
             forms.computeIfAbsent(prefix + stem + inflection, f -> new HashSet<>()).add(verb);
           }
         }

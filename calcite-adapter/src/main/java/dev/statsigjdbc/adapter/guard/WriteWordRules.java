@@ -14,8 +14,8 @@ import java.util.Set;
  *   <li>a word equal to a verb, an inflection of it ({@code updates}, {@code deleted},
  *       {@code copies}), or a prefixed form ({@code unarchive}, {@code reenable},
  *       {@code bulkdelete});
- *   <li>a long verb (6+ letters) anywhere inside a word ({@code gatedelete}), unless the word
- *       is a known read noun such as {@code assignment}.
+ *   <li>a long verb (6+ letters) anywhere inside a word ({@code gatedelete});
+ *   <li>never a known read noun spelled like one ({@code assignment}, {@code deployments}).
  * </ul>
  *
  * <p>This list only ever blocks: what is exposed must also look like a read (see
@@ -36,7 +36,7 @@ final class WriteWordRules {
     this.verbs = verbs;
     this.exactWords = exactWords;
     this.readNouns = readNouns;
-    this.forms = Vocabulary.forms(verbs, PREFIXES);
+    this.forms = Vocabulary.forms(verbs, PREFIXES, Vocabulary.INFLECTIONS);
   }
 
   static WriteWordRules load() {
@@ -53,6 +53,9 @@ final class WriteWordRules {
   Optional<String> findWriteWord(String name, Set<String> ignored) {
     for (ToolNameWords.Word candidate : ToolNameWords.of(name)) {
       String word = candidate.text();
+      if (readNouns.contains(word)) {
+        continue;
+      }
       if (exactWords.contains(word) && !ignored.contains(word)) {
         return Optional.of("'" + word + "'");
       }
@@ -76,7 +79,6 @@ final class WriteWordRules {
   private boolean containsLongVerb(String word, String verb) {
     return verb.length() >= SUBSTRING_MIN_LENGTH
         && word.length() > verb.length()
-        && word.contains(verb)
-        && !readNouns.contains(word);
+        && word.contains(verb);
   }
 }

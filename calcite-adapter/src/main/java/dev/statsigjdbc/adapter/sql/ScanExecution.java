@@ -30,10 +30,10 @@ public final class ScanExecution {
   /**
    * Called by the generated code of {@link StatsigTableScan}.
    *
-   * @param correlatedValues the enclosing row's values of the correlated keys, in their order
+   * @param runTimeValues the values of the run-time keys' expressions, in their order
    */
-  public Enumerable<Object[]> enumerable(DataContext root, Object[] correlatedValues) {
-    Map<String, KeyConstraint> keys = request.keysWith(correlatedValues);
+  public Enumerable<Object[]> enumerable(DataContext root, Object[] runTimeValues) {
+    Map<String, KeyConstraint> keys = request.keysWith(runTimeValues);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {

@@ -52,6 +52,9 @@ class HonestResultsTest {
         "SELECT t.name, COUNT(e.id) AS n FROM tags t LEFT JOIN experiments e ON e.tag = t.name GROUP BY t.name")
         .stream().collect(Collectors.toMap(row -> row.get("name"), row -> row.get("n")));
     assertThat(byJoin).isEqualTo(byFilter);
+    long tagged = byFilter.values().stream().mapToLong(n -> ((Number) n).longValue()).sum();
+    assertThat(count("SELECT COUNT(*) AS n FROM experiments e JOIN tags t ON e.tag = t.name"))
+        .as("the key table on the left").isEqualTo(tagged);
   }
 
   @Test
@@ -92,9 +95,9 @@ class HonestResultsTest {
   @Test
   void emptyResultsSayWhatHappened() throws SQLException {
     assertThat(emptyWarning("SELECT * FROM experiment_results WHERE experiment_id = 'no_such_experiment'"))
-        .contains("no_such_experiment").doesNotContain("ds").doesNotContain("project");
+        .contains("no_such_experiment").doesNotContain("(ds)").doesNotContain("project");
     assertThat(emptyWarning("SELECT * FROM experiments WHERE tag = 'no_such_tag'"))
-        .contains("no row matched").doesNotContain("project");
+        .containsIgnoringCase("no row matched").contains("no_such_tag").doesNotContain("project");
   }
 
   private static String emptyWarning(String sql) throws SQLException {

@@ -24,10 +24,11 @@ class TroubleshootingDocTest {
   @Test
   void theEmptyResultWarningsAreQuotedAsUsersSeeThem() throws Exception {
     String doc = Files.readString(DOC);
-    SqlInspection experiments = new SqlInspection(false, true, java.util.Set.of("experiments"));
-    SqlInspection metrics = new SqlInspection(false, true, java.util.Set.of("metric_values"));
+    SqlInspection experiments = new SqlInspection(false, true, java.util.Set.of("experiments"), List.of());
+    SqlInspection metrics = new SqlInspection(false, true, java.util.Set.of("metric_values"), List.of());
+    SqlInspection filtered = new SqlInspection(false, true, java.util.Set.of("experiments"), List.of("tag = 'x'"));
 
-    for (SqlInspection sql : List.of(experiments, metrics)) {
+    for (SqlInspection sql : List.of(experiments, metrics, filtered)) {
       String message = EmptyResultAdvice.forEmptyResult(sql).orElseThrow().getMessage();
       assertThat(doc).contains(message.substring(0, message.indexOf(',') > 0 ? message.indexOf(',') : 60));
     }

@@ -299,6 +299,10 @@ class V3EndpointTest {
     assertThatThrownBy(() -> read(v3, "gate_read", "list", Map.of())).isInstanceOf(RuntimeException.class);
     assertThat(server.faults().injected("serverError")).isEqualTo(1);
     assertThat(read(v3, "gate_read", "list", Map.of()).isError()).isFalse();
+
+    server.faults().tooManyRequests(1, 2);
+    assertThatThrownBy(() -> read(v3, "gate_read", "list", Map.of())).isInstanceOf(RuntimeException.class);
+    assertThat(server.faults().injected("tooManyRequests")).isEqualTo(1);
   }
 
   private static Map<String, JsonNode> operations(JsonNode answer) {

@@ -16,6 +16,10 @@ import dev.statsigjdbc.emulator.auth.MutableClock;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,9 +33,14 @@ class V3SwitchesTest {
   private static final String WRITE_KEY = "console-v3-switch-write";
   private static final String READ_ONLY_KEY = "console-v3-switch-read";
   private static final Map<String, Object> FIRST_PAGE = Map.of("query_limit", 7);
+  private static final String INITIALIZE = """
+      {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
+       "capabilities":{},"clientInfo":{"name":"v3-raw","version":"1"}}}""";
+  private static final String INITIALIZED = """
+      {"jsonrpc":"2.0","method":"notifications/initialized"}""";
 
   @Test
-  void alternateActionNamesServeTheSameReads() {
+  void alternateActionNamesServeTheSameReads() throws Exception {
     withServer(c -> c.v3ActionNames(V3ActionNames.ALTERNATE), (server, v3) -> {
       JsonNode action = action(v3, "experiment_read");
       assertThat(action.path("enum")).extracting(JsonNode::asText).containsExactly(
@@ -43,7 +52,7 @@ class V3SwitchesTest {
   }
 
   @Test
-  void shuffledActionNamesAreOpaqueAndOnlyTheDescriptionSaysWhatTheyDo() {
+  void shuffledActionNamesAreOpaqueAndOnlyTheDescriptionSaysWhatTheyDo() throws Exception {
     withServer(c -> c.v3ActionNames(V3ActionNames.SHUFFLED), (server, v3) -> {
       for (String tool : List.of("experiment_read", "gate_read", "dynamic_config_read", "metric_read", "log_read")) {
         List<String> names = new ArrayList<>();
@@ -60,7 +69,7 @@ class V3SwitchesTest {
   }
 
   @Test
-  void structuredContentCarriesTheJsonAndTheTextIsASentence() {
+  void structuredContentCarriesTheJsonAndTheTextIsASentence() throws Exception {
     withServer(c -> c.v3StructuredContent(true), (server, v3) -> {
       CallToolResult result = read(v3, "gate_read", "list", FIRST_PAGE);
       JsonNode structured = V3Calls.MAPPER.valueToTree(result.structuredContent());
@@ -74,7 +83,7 @@ class V3SwitchesTest {
   }
 
   @Test
-  void readOnlyKeysDoNotSeeWriteToolsWhenHidden() {
+  void readOnlyKeysDoNotSeeWriteToolsWhenHidden() throws Exception {
     withServer(c -> c.v3HideWritesFromReadOnlyKeys(true), (server, v3) -> {
       try (McpSyncClient reader = V3Calls.connect(server, READ_ONLY_KEY)) {
         assertThat(reader.listTools().tools()).extracting(Tool::name)
@@ -88,7 +97,7 @@ class V3SwitchesTest {
   }
 
   @Test
-  void expandedToolsAddMoreGroupedReadsAndAutotune() {
+  void expandedToolsAddMoreGroupedReadsAndAutotune() throws Exception {
     withServer(c -> c.v3ExpandedTools(true), (server, v3) -> {
       assertThat(v3.listTools().tools()).extracting(Tool::name).contains("layer_read", "segment_read", "autotune_create")
           .hasSize(21);
@@ -99,7 +108,7 @@ class V3SwitchesTest {
   }
 
   @Test
-  void handlesExpireAfterTheirTtl() {
+  void handlesExpireAfterTheirTtl() throws Exception {
     MutableClock clock = new MutableClock();
     withServer(c -> c.clock(clock).v3HandleTtl(Duration.ofSeconds(60)), (server, v3) -> {
       String handle = V3Calls.handle(v3, "getListOfTags");
@@ -112,11 +121,38 @@ class V3SwitchesTest {
     });
   }
 
-  private interface ServerTest {
-    void run(EmulatorServer server, McpSyncClient v3);
+  @Test
+  void anExpiredSessionAnswers404AtV3Too() throws Exception {
+    withServer(c -> c, (server, v3) -> {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> init = http.send(post(server, INITIALIZE, null), HttpResponse.BodyHandlers.ofString());
+      String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+      assertThat(http.send(post(server, INITIALIZED, session), HttpResponse.BodyHandlers.ofString()).statusCode()).isLessThan(300);
+
+      server.faults().expireSessions();
+
+      assertThat(http.send(post(server, INITIALIZED, session), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+      assertThat(server.faults().injected("expiredSession")).isEqualTo(1);
+    });
   }
 
-  private static void withServer(UnaryOperator<EmulatorConfig> switches, ServerTest test) {
+  private static HttpRequest post(EmulatorServer server, String body, String session) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.v3McpUrl()))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .header("statsig-api-key", WRITE_KEY)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (session != null) {
+      request.header("Mcp-Session-Id", session);
+    }
+    return request.build();
+  }
+
+  private interface ServerTest {
+    void run(EmulatorServer server, McpSyncClient v3) throws Exception;
+  }
+
+  private static void withServer(UnaryOperator<EmulatorConfig> switches, ServerTest test) throws Exception {
     EmulatorConfig config = switches.apply(EmulatorConfig.defaults().today(LocalDate.of(2026, 11, 20))
         .apiKey(WRITE_KEY, true).apiKey(READ_ONLY_KEY, false));
     try (EmulatorServer server = EmulatorServer.start(config); McpSyncClient v3 = V3Calls.connect(server, WRITE_KEY)) {
