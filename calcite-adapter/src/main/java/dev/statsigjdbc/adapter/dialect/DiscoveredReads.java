@@ -68,12 +68,20 @@ final class DiscoveredReads {
     return ConsoleAnswers.body(READ, result);
   }
 
+  /** The calls a read will make now: discovery only for what this connection does not know yet. */
   String describe(Operation operation, ObjectNode arguments) {
+    String read = READ + readArguments("<handle>", arguments);
     Handle handle = handles.get(operation.key());
-    String lookup = handle == null
-        ? JSON.objectNode().put("action", "resolve").put("query", operation.summary()).toString() + " (for " + operation + ")"
-        : JSON.objectNode().put("action", "get").put("operationId", handle.operationId()).toString();
-    return DISCOVER + lookup + " -> " + READ + readArguments("<handle>", arguments);
+    if (handle != null && handle.fresh()) {
+      return read;
+    }
+    List<JsonNode> operations = listed;
+    Optional<JsonNode> found = operations == null ? Optional.empty() : matching(operation, operations);
+    String lookup = operations != null && found.isEmpty()
+        ? DISCOVER + JSON.objectNode().put("action", "resolve").put("query", operation.summary()).put("lane", READ_LANE)
+        : DISCOVER + JSON.objectNode().put("action", "get")
+            .put("operationId", found.map(op -> op.path("operationId").asText()).orElse("<id of " + operation + ">"));
+    return (operations == null ? DISCOVER + JSON.objectNode().put("action", "list") + " -> " : "") + lookup + " -> " + read;
   }
 
   private static ObjectNode readArguments(String handle, ObjectNode arguments) {

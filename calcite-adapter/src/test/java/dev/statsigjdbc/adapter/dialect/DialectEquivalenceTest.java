@@ -88,7 +88,13 @@ class DialectEquivalenceTest {
       String plan = sql.explain("SELECT id FROM statsig.experiments WHERE status = 'active'");
       assertThat(plan).contains("experiment_read{\"action\":\"", "\"arguments\":{\"params\":{\"query_status\":\"active\"",
           "\"query_page\":\"1..\"");
-      assertThat(sql.explain("SELECT id FROM statsig.tags")).contains("discover_tools{", "api_read{\"operationHandle\"");
+      assertThat(sql.explain("SELECT id FROM statsig.tags"))
+          .contains("discover_tools{\"action\":\"list\"} -> discover_tools{\"action\":\"get\"", "api_read{\"operationHandle\"");
+      sql.rows("SELECT id FROM statsig.tags");
+      assertThat(sql.explain("SELECT id FROM statsig.tags")).as("the handle is known now: only the read is left")
+          .contains("calls=[api_read{\"operationHandle\"").doesNotContain("discover_tools");
+      assertThat(sql.explain("SELECT id FROM statsig.segments")).as("the operation list is known now")
+          .contains("calls=[discover_tools{\"action\":\"get\",\"operationId\":\"get_console_v_segments\"}");
     }
   }
 

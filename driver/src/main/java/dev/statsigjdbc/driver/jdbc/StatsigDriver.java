@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.jdbc;
 
+import dev.statsigjdbc.adapter.StatsigOptions;
 import dev.statsigjdbc.adapter.StatsigSchema;
 import dev.statsigjdbc.adapter.StatsigSchemaFactory;
 import dev.statsigjdbc.driver.connect.AttachedDatabase;
@@ -98,10 +99,12 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     Properties properties = properties(url, info);
     ConnectionTarget target;
     List<AttachedDatabase> attached;
+    StatsigOptions adapterOptions;
     try {
       attached = AttachedDatabase.all(properties, System.getenv(), profileAttachments(properties));
       target = ConnectionTargets.resolve(properties, System.getenv());
       DriverOptions.timeout(properties);
+      adapterOptions = DriverOptions.adapterOptions(properties);
     } catch (IllegalArgumentException badProperties) {
       throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlState.UNABLE_TO_CONNECT.code(), badProperties);
     }
@@ -130,7 +133,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
       McpToolSource tools = new McpToolSource(session);
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
-          StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, tools, DriverOptions.adapterOptions(properties));
+          StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, tools, adapterOptions);
       tools.countPagesWith(schema.unwrap(StatsigSchema.class)::pagesFetched);
       AttachedSchemas.mount(calciteConnection.getRootSchema(), attached);
       PostgresFunctions.addTo(calciteConnection.getRootSchema());

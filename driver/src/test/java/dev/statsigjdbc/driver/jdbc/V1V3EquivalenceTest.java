@@ -1,6 +1,7 @@
 package dev.statsigjdbc.driver.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statsigjdbc.adapter.catalog.TableCatalog;
 import dev.statsigjdbc.adapter.catalog.TableSpec;
@@ -12,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,6 +76,18 @@ class V1V3EquivalenceTest {
       assertThat(viaV3.calls()).as("V1's calls, plus discovery answers asked once per operation")
           .isBetween(viaV1.calls(), viaV1.calls() + 1 + TableCatalog.load().operations().size());
       assertThat(((InMemoryConsoleApi) server.consoleApi()).writeCount()).as("nothing written").isZero();
+    }
+  }
+
+  @Test
+  void aForcedDialectIsUsedAndAnUnknownOneIsRefusedWithTheChoices() throws Exception {
+    try (EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().port(0).today(StatsigEmulator.TODAY)
+            .apiKey(StatsigEmulator.API_KEY, false));
+        Connection v3 = connect(server.v3McpUrl(), "v3")) {
+      assertThat(explain(v3, "SELECT id FROM gates WHERE id = 'new_onboarding'")).contains("gate_read{\"action\":\"get\"");
+      assertThatThrownBy(() -> connect(server.v3McpUrl(), "v2"))
+          .isInstanceOf(SQLNonTransientConnectionException.class)
+          .hasMessageContaining("dialect='v2' is not valid: give auto");
     }
   }
 
