@@ -62,7 +62,9 @@ final class DiscoveredReads {
       result = wire.call(READ, readArguments(handle.handle(), arguments));
     }
     if (result.isError()) {
-      handles.remove(operation.key(), handle);
+      if (rejectedHandle(result)) {
+        handles.remove(operation.key(), handle);
+      }
       throw dialect.error(READ, result);
     }
     return ConsoleAnswers.body(READ, result);

@@ -40,6 +40,17 @@ class V3DialectTest {
   }
 
   @Test
+  void anIdThatDoesNotExistIsNoRowAndKeepsTheHandle() throws Exception {
+    V3FixtureToolSource v3 = new V3FixtureToolSource(FixtureToolSource.statsig(), ActionNames.DEFAULT, false);
+    try (Sql sql = Sql.connect(v3, NO_CACHE)) {
+      assertThat(sql.rows("SELECT id FROM statsig.layers WHERE id = 'no_such_layer'")).isEmpty();
+      assertThat(sql.rows("SELECT id FROM statsig.layers WHERE id = 'another_missing_layer'")).isEmpty();
+      assertThat(v3.calls()).extracting(c -> c.tool() + " " + c.arguments().path("action").asText())
+          .containsExactly("discover_tools list", "discover_tools get", "api_read ", "api_read ");
+    }
+  }
+
+  @Test
   void aHandleAboutToExpireIsResolvedBeforeItIsSent() throws Exception {
     V3FixtureToolSource v3 = new V3FixtureToolSource(FixtureToolSource.statsig(), ActionNames.DEFAULT, false);
     v3.handleTtlMillis(1_000);
