@@ -7,6 +7,9 @@ import dev.statsigjdbc.emulator.EmulatorServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,8 +147,8 @@ class SourcesCommandTest {
       java.util.Properties properties = new java.util.Properties();
       properties.setProperty("profile", "emu");
       properties.setProperty("vaultDir", vaultDir.toString());
-      try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:statsig:", properties);
-          java.sql.ResultSet rs = connection.createStatement().executeQuery(
+      try (Connection connection = DriverManager.getConnection("jdbc:statsig:", properties);
+          ResultSet rs = connection.createStatement().executeQuery(
               "SELECT COUNT(*) FROM statsig.experiments e JOIN finance.orders o ON o.experiment_id = e.id"
                   + " WHERE e.id = 'checkout_v2'")) {
         assertThat(rs.next()).isTrue();
@@ -169,6 +172,26 @@ class SourcesCommandTest {
     assertThat(run("sources", "test", "v3")).as(err.toString()).isZero();
     assertThat(out.toString()).containsPattern("Connected to 'v3' at .*: 18 tools published");
     assertThat(emulator.auth().liveRefreshTokens()).isEqualTo(1);
+  }
+
+  /** Issue 13's "done when": a V3 source (its own sign-in) answers what the V1 source answers. */
+  @Test
+  void aV3SourceCountsWhatTheV1SourceCounts() throws Exception {
+    assertThat(run("sources", "add", "v1", "--url", emulator.mcpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+    assertThat(run("sources", "add", "v3", "--url", emulator.v3McpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+    String query = "SELECT count(*) AS n FROM experiments";
+    long viaV1 = count("v1", query);
+    assertThat(viaV1).isPositive();
+    assertThat(count("v3", query)).isEqualTo(viaV1);
+  }
+
+  private long count(String source, String query) throws Exception {
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:statsig:profile=" + source + ";vaultDir=" + vaultDir + ";browser=direct");
+        ResultSet rs = connection.createStatement().executeQuery(query)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getLong(1);
+    }
   }
 
   @Test
