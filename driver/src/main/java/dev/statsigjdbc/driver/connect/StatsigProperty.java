@@ -9,7 +9,7 @@ import java.util.Properties;
  */
 public enum StatsigProperty {
   URL("url", "https://api.statsig.com/v1/mcp",
-      "Statsig MCP server (Streamable HTTP) URL. The default is Statsig's hosted V1 endpoint."),
+      "Statsig MCP server (Streamable HTTP) URL. The default is Statsig's hosted V1 endpoint; https://api.statsig.com/v3/mcp is V3 (see dialect)."),
   DIALECT("dialect", "auto",
       "Which Statsig MCP server version the tools speak: auto (found from the tools the server lists), v1 (one tool per Console API operation) or v3 (grouped *_read tools with an action, and discover_tools + api_read)."),
   PROFILE("profile", null,
