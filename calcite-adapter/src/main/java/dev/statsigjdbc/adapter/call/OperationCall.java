@@ -3,6 +3,7 @@ package dev.statsigjdbc.adapter.call;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statsigjdbc.adapter.catalog.Operation;
 import dev.statsigjdbc.adapter.dialect.Page;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ public record OperationCall(Operation operation, Map<String, JsonNode> arguments
   public OperationCall {
     TreeMap<String, JsonNode> sorted = new TreeMap<>();
     arguments.forEach((name, value) -> sorted.put(name, value.deepCopy()));
-    arguments = java.util.Collections.unmodifiableMap(sorted);
+    arguments = Collections.unmodifiableMap(sorted);
     recordPaths = List.copyOf(recordPaths);
   }
 
