@@ -174,23 +174,29 @@ class SourcesCommandTest {
     assertThat(emulator.auth().liveRefreshTokens()).isEqualTo(1);
   }
 
-  /** Issue 13's "done when": a V3 source (its own sign-in) answers what the V1 source answers. */
+  /** Issue 13's "done when": a source added for /v3/mcp answers SQL as the /v1/mcp source does, through V3's tools. */
   @Test
-  void aV3SourceCountsWhatTheV1SourceCounts() throws Exception {
-    assertThat(run("sources", "add", "v1", "--url", emulator.mcpUrl(), "--browser", "direct")).as(err.toString()).isZero();
-    assertThat(run("sources", "add", "v3", "--url", emulator.v3McpUrl(), "--browser", "direct")).as(err.toString()).isZero();
-    String query = "SELECT count(*) AS n FROM experiments";
-    long viaV1 = count("v1", query);
-    assertThat(viaV1).isPositive();
-    assertThat(count("v3", query)).isEqualTo(viaV1);
-  }
+  void aV3SourceCountsTheExperimentsAsTheV1SourceDoes() {
+    // `sql --source` reads the default vault, ~/.statsig-jdbc: a home of the test's own keeps the user's vault out of it.
+    String home = System.getProperty("user.home");
+    System.setProperty("user.home", vaultDir.toString());
+    try {
+      assertThat(execute("sources", "add", "v1", "--url", emulator.mcpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+      assertThat(execute("sources", "add", "v3", "--url", emulator.v3McpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+      emulator.stats().reset();
 
-  private long count(String source, String query) throws Exception {
-    try (Connection connection = DriverManager.getConnection(
-            "jdbc:statsig:profile=" + source + ";vaultDir=" + vaultDir + ";browser=direct");
-        ResultSet rs = connection.createStatement().executeQuery(query)) {
-      assertThat(rs.next()).isTrue();
-      return rs.getLong(1);
+      assertThat(execute("sql", "--source", "v3", "SELECT count(*) AS n FROM experiments", "--format", "csv"))
+          .as(err.toString()).isZero();
+      String viaV3 = out.toString().strip();
+      assertThat(emulator.stats().snapshot().calls("experiment_read")).as("read through V3's grouped read").isPositive();
+      assertThat(emulator.stats().snapshot().calls("Get_List_of_Experiments")).isZero();
+
+      assertThat(execute("sql", "--source", "v1", "SELECT count(*) AS n FROM experiments", "--format", "csv"))
+          .as(err.toString()).isZero();
+      assertThat(viaV3).isEqualTo(out.toString().strip()).matches("n\\n[1-9][0-9]*");
+      assertThat(emulator.stats().snapshot().writes()).isZero();
+    } finally {
+      System.setProperty("user.home", home);
     }
   }
 
@@ -212,15 +218,19 @@ class SourcesCommandTest {
   }
 
   private int run(String... args) {
+    String[] withVault = new String[args.length + 2];
+    System.arraycopy(args, 0, withVault, 0, args.length);
+    withVault[args.length] = "--vault-dir";
+    withVault[args.length + 1] = vaultDir.toString();
+    return execute(withVault);
+  }
+
+  private int execute(String... args) {
     out = new StringWriter();
     err = new StringWriter();
     CommandLine cli = StatsigSql.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    String[] withVault = new String[args.length + 2];
-    System.arraycopy(args, 0, withVault, 0, args.length);
-    withVault[args.length] = "--vault-dir";
-    withVault[args.length + 1] = vaultDir.toString();
-    return cli.execute(withVault);
+    return cli.execute(args);
   }
 }
