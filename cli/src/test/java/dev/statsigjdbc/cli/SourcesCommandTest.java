@@ -84,6 +84,16 @@ class SourcesCommandTest {
   }
 
   @Test
+  void anUnreachableHostIsAFailureNotAnAuthenticationProblem() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    assertThat(run("sources", "add", "gone", "--url", "http://127.0.0.1:" + closedPort + "/v1/mcp", "--browser", "direct"))
+        .as(err.toString()).isEqualTo(1);
+  }
+
+  @Test
   void unknownSourcesAndBadNamesAreReported() {
     assertThat(run("sources", "remove", "nope")).isEqualTo(1);
     assertThat(err.toString()).contains("No data source named 'nope'");

@@ -16,16 +16,15 @@ final class EmptyResultAdvice {
   private EmptyResultAdvice() {}
 
   static Optional<SQLWarning> forEmptyResult(SqlInspection sql) {
-    boolean daily = sql.names().stream().anyMatch(DAILY_TABLES::contains);
-    if (!sql.equalities().isEmpty()) {
-      return warning("No row matched the filter " + String.join(" AND ", sql.equalities())
-          + ": nothing has that value (ids, names and tags are case-sensitive; an id that does not exist is no row)"
-          + (daily ? ", or Statsig has no values for those days (ds) yet." : "."));
-    }
-    if (daily) {
+    String filters = String.join(" AND ", sql.equalities());
+    if (sql.names().stream().anyMatch(DAILY_TABLES::contains)) {
       return warning("Metric values look empty: Statsig has no values for these metrics, days or"
           + " groups yet, or the time window starts before the experiment did. Widen the time range (ds) or"
-          + " wait for exposures to arrive.");
+          + " wait for exposures to arrive." + (filters.isEmpty() ? "" : " Check the ids too: " + filters + "."));
+    }
+    if (!filters.isEmpty()) {
+      return warning("No row matched the filter " + filters
+          + ": nothing has that value (ids, names and tags are case-sensitive; an id that does not exist is no row).");
     }
     if (sql.names().contains("experiments")) {
       return warning("No experiments returned: the connected user may be scoped to a different"
