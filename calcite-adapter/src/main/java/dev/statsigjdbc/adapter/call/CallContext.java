@@ -1,5 +1,6 @@
 package dev.statsigjdbc.adapter.call;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -7,6 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * failed call may still be retried (only until the first row has reached the caller).
  */
 public record CallContext(AtomicBoolean cancelFlag, long deadlineNanos, boolean retryAllowed) {
+
+  /** How long a wait lasts before the cancel flag and deadline are looked at again. */
+  static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   public static CallContext unbounded() {
     return new CallContext(new AtomicBoolean(), Long.MAX_VALUE, true);

@@ -3,6 +3,7 @@ package dev.statsigjdbc.adapter.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.statsigjdbc.adapter.catalog.JsonPaths;
 import java.util.HashMap;
 import java.util.Map;
 

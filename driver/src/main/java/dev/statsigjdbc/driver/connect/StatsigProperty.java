@@ -10,6 +10,8 @@ import java.util.Properties;
 public enum StatsigProperty {
   URL("url", "https://api.statsig.com/v1/mcp",
       "Statsig MCP server (Streamable HTTP) URL. The default is Statsig's hosted V1 endpoint."),
+  DIALECT("dialect", "auto",
+      "Which Statsig MCP server version the tools speak: auto (found from the tools the server lists), v1 (one tool per Console API operation) or v3 (grouped *_read tools with an action, and discover_tools + api_read)."),
   PROFILE("profile", null,
       "Name of a data source created with `statsig-sql sources add <name>`: its URL and stored credentials are used."),
   API_KEY("apiKey", null,

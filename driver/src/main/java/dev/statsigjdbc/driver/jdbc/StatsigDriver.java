@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.jdbc;
 
+import dev.statsigjdbc.adapter.StatsigSchema;
 import dev.statsigjdbc.adapter.StatsigSchemaFactory;
 import dev.statsigjdbc.driver.connect.AttachedDatabase;
 import dev.statsigjdbc.driver.connect.ConnectionTarget;
@@ -130,6 +131,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       McpToolSource tools = new McpToolSource(session);
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
           StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, tools, DriverOptions.adapterOptions(properties));
+      tools.countPagesWith(schema.unwrap(StatsigSchema.class)::pagesFetched);
       AttachedSchemas.mount(calciteConnection.getRootSchema(), attached);
       PostgresFunctions.addTo(calciteConnection.getRootSchema());
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);

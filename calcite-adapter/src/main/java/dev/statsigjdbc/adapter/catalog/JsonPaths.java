@@ -1,15 +1,15 @@
-package dev.statsigjdbc.adapter.exec;
+package dev.statsigjdbc.adapter.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.List;
 
 /** Dotted paths into JSON ({@code data.rules}, {@code pagination.totalItems}). */
-final class JsonPaths {
+public final class JsonPaths {
 
   private JsonPaths() {}
 
-  static JsonNode at(JsonNode node, String path) {
+  public static JsonNode at(JsonNode node, String path) {
     JsonNode current = node;
     for (String part : path.split("\\.")) {
       if (current == null || current.isMissingNode() || current.isNull()) {
@@ -21,7 +21,7 @@ final class JsonPaths {
   }
 
   /** The first path that is present and not null. */
-  static JsonNode first(JsonNode node, List<String> paths) {
+  public static JsonNode first(JsonNode node, List<String> paths) {
     for (String path : paths) {
       JsonNode found = at(node, path);
       if (!found.isMissingNode() && !found.isNull()) {
@@ -32,7 +32,7 @@ final class JsonPaths {
   }
 
   /** Whether one of the paths leads somewhere: to a value, or to an explicit null on the way. */
-  static boolean anyPresent(JsonNode node, List<String> paths) {
+  public static boolean anyPresent(JsonNode node, List<String> paths) {
     for (String path : paths) {
       JsonNode current = node;
       for (String part : path.split("\\.")) {
