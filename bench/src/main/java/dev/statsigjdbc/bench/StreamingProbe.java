@@ -1,8 +1,6 @@
 package dev.statsigjdbc.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,7 +9,7 @@ import java.util.Properties;
 
 /**
  * Figure 5's child JVM (started with -Xmx256m): scans every audit log entry through the
- * ResultSet and prints one line {@code rows=N millis=M cpuNanos=C peakHeapBytes=P maxHeapBytes=X}.
+ * ResultSet and prints one line {@code rows=N millis=M cpuNanos=C liveHeapBytes=L maxHeapBytes=X}.
  * Only the driver runs here; the emulator stays in the parent, so the heap and the CPU time
  * measured are the driver's. With {@code replay}, the scan reads from a {@link ReplayMcpServer}
  * in this JVM that answers from memory what it recorded from the emulator, after one scan that
@@ -44,21 +42,18 @@ public final class StreamingProbe {
   }
 
   private static void measure(String url, Properties properties) throws Exception {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
+    LiveHeap live = LiveHeap.sample();
     long cpuBefore = cpuNanos();
     long start = System.nanoTime();
-    long rows = scan(url, properties);
+    long rows;
+    try {
+      rows = scan(url, properties);
+    } finally {
+      live.stop();
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     long cpu = cpuNanos() - cpuBefore;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    System.out.println("rows=" + rows + " millis=" + millis + " cpuNanos=" + cpu + " peakHeapBytes=" + peak
+    System.out.println("rows=" + rows + " millis=" + millis + " cpuNanos=" + cpu + " liveHeapBytes=" + live.peakBytes()
         + " maxHeapBytes=" + Runtime.getRuntime().maxMemory());
   }
 

@@ -41,7 +41,7 @@ public final class StatsigSchemaFactory {
     for (TableSpec spec : catalog.tables()) {
       BoundTable.bind(spec, catalog, dialect, bound).ifPresent(table -> bound.put(spec.name(), table));
     }
-    PlanRunner runner = new PlanRunner(calls, dialect, bound);
+    PlanRunner runner = new PlanRunner(calls, dialect, bound, options.pageSize());
 
     Map<String, Table> tables = new LinkedHashMap<>();
     tables.put(ToolsTable.NAME, new ToolsTable(guarded.catalog()));

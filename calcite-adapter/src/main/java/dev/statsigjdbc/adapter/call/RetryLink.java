@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of retries: a request whose call failed in a way that may pass (429, 5xx, a
- * broken connection, a garbled answer) is sent again with backoff, while no row of the query
- * has reached the caller. A Retry-After from the server wins over the backoff.
+ * broken connection, a garbled answer) is sent again with backoff. Every call is a read that
+ * names what it reads (a page by its number), so sending it again gives the same records: it is
+ * retried even after earlier pages' rows reached the caller. A Retry-After from the server wins
+ * over the backoff.
  */
 final class RetryLink implements CallLink {
 
@@ -28,9 +30,6 @@ final class RetryLink implements CallLink {
       } catch (ToolCallException e) {
         if (!e.isRetryable() || attempt >= options.maxRetries()) {
           throw e;
-        }
-        if (!context.retryAllowed()) {
-          throw e.afterRowsReturned();
         }
         long delayNanos = backoffNanos(e, attempt);
         LOG.debug("{} answered {}; retry {} in {} ms", request.label(), e.status(), attempt + 1, delayNanos / 1_000_000);

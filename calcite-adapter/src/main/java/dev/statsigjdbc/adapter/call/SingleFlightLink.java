@@ -6,7 +6,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Equal requests in flight at once make one call: the later ones wait for the first's answer. */
+/**
+ * Equal requests in flight at once make one call: the later ones wait for the first's answer. A
+ * leader whose own query ended (cancelled, timed out, its result closed) does not end its
+ * followers' queries: a follower still wanted asks again.
+ */
 final class SingleFlightLink implements CallLink {
 
   private final ConcurrentHashMap<CallRequest<?>, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
@@ -15,9 +19,13 @@ final class SingleFlightLink implements CallLink {
   @SuppressWarnings("unchecked") // the leader's future holds the answer to an equal request
   public <R> R intercept(CallRequest<R> request, CallContext context, CallChain next) {
     CompletableFuture<Object> mine = new CompletableFuture<>();
-    CompletableFuture<Object> leader = inFlight.putIfAbsent(request, mine);
-    if (leader != null) {
-      return (R) await(leader, context);
+    CompletableFuture<Object> leader;
+    while ((leader = inFlight.putIfAbsent(request, mine)) != null) {
+      try {
+        return (R) await(leader, context);
+      } catch (QueryAbortedException leaderStopped) {
+        context.check(); // this query's own end wins; otherwise the leader's query ended, not this one
+      }
     }
     try {
       R answer = next.proceed(request, context);

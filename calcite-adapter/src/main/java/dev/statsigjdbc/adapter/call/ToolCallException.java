@@ -33,13 +33,6 @@ public final class ToolCallException extends RuntimeException {
     return new ToolCallException("Statsig tool " + tool + " failed: " + message, status, -1, true, cause);
   }
 
-  /** This failure, for a query that had already returned rows and so must not be retried. */
-  ToolCallException afterRowsReturned() {
-    String message = getMessage().endsWith(".") ? getMessage() : getMessage() + ".";
-    return new ToolCallException(message + " The query had already returned rows, so the call was not retried"
-        + " (that could duplicate or mix rows): run the query again.", status, retryAfterSeconds, false, this);
-  }
-
   /**
    * The tool answered with an error.
    *

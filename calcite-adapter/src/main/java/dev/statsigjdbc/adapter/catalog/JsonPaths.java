@@ -3,19 +3,33 @@ package dev.statsigjdbc.adapter.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Dotted paths into JSON ({@code data.rules}, {@code pagination.totalItems}). */
+/**
+ * Dotted paths into JSON ({@code data.rules}, {@code pagination.totalItems}). Every column of
+ * every row is read through here, so each path is split once: the catalog's paths are few.
+ */
 public final class JsonPaths {
+
+  /** One step of a path: a field name, or an array index when the step is all digits. */
+  private record Step(String field, int index) {
+    JsonNode from(JsonNode node) {
+      return index >= 0 && node.isArray() ? node.path(index) : node.path(field);
+    }
+  }
+
+  private static final Map<String, Step[]> PARSED = new ConcurrentHashMap<>();
 
   private JsonPaths() {}
 
   public static JsonNode at(JsonNode node, String path) {
     JsonNode current = node;
-    for (String part : path.split("\\.")) {
+    for (Step step : steps(path)) {
       if (current == null || current.isMissingNode() || current.isNull()) {
         return MissingNode.getInstance();
       }
-      current = current.isArray() && part.matches("\\d+") ? current.path(Integer.parseInt(part)) : current.path(part);
+      current = step.from(current);
     }
     return current;
   }
@@ -35,11 +49,11 @@ public final class JsonPaths {
   public static boolean anyPresent(JsonNode node, List<String> paths) {
     for (String path : paths) {
       JsonNode current = node;
-      for (String part : path.split("\\.")) {
+      for (Step step : steps(path)) {
         if (current.isNull()) {
           break;
         }
-        current = current.isArray() && part.matches("\\d+") ? current.path(Integer.parseInt(part)) : current.path(part);
+        current = step.from(current);
         if (current.isMissingNode()) {
           break;
         }
@@ -49,5 +63,19 @@ public final class JsonPaths {
       }
     }
     return false;
+  }
+
+  private static Step[] steps(String path) {
+    Step[] steps = PARSED.get(path);
+    return steps != null ? steps : PARSED.computeIfAbsent(path, JsonPaths::parse);
+  }
+
+  private static Step[] parse(String path) {
+    String[] parts = path.split("\\.");
+    Step[] steps = new Step[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      steps[i] = new Step(parts[i], parts[i].matches("\\d+") ? Integer.parseInt(parts[i]) : -1);
+    }
+    return steps;
   }
 }

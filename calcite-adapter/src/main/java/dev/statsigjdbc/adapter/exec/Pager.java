@@ -21,20 +21,25 @@ import java.util.concurrent.CompletableFuture;
  * {@code nextPage}, whose form varies (relative path, host without scheme, null). How a page
  * is asked for and read is the dialect's business; when to ask is decided here.
  *
+ * <p>Pages are as large as the server gives: the first asks for the connection's page size; a
+ * server that answers fewer records than asked while saying more exist has a cap, and the scan
+ * goes on at that size (its pages are numbered at it); a server that refuses the size is asked
+ * for the Console API's default instead, and the connection remembers ({@link PageSizes}).
+ *
  * <p>Once the first page gave the total, later pages are read ahead on worker threads, at most
  * {@code maxConcurrentCalls} at once, never more pages ahead than have been fetched so far (a
  * LIMIT above a filter wastes at most as many calls as it used) and never past the last page.
  */
 final class Pager implements Iterator<JsonNode> {
 
-  static final int MAX_PAGE_SIZE = 100;
-
   private final CallLayer calls;
   private final Operation operation;
   private final Map<String, JsonNode> arguments;
   private final List<String> recordPaths;
-  private final int pageSize;
+  private final PageSizes pageSizes;
   private final boolean paged;
+  /** Records per page asked for: the first page's size until the server showed a cap or refused it. */
+  private int pageSize;
   private final boolean notFoundIsEmpty;
   private final QueryRun run;
 
@@ -48,17 +53,19 @@ final class Pager implements Iterator<JsonNode> {
 
   /**
    * @param arguments the operation's path and query arguments by API name
-   * @param pageSize records per page, or null for an operation that is not paged
+   * @param pageSize records of the first page, or null for an operation that is not paged
+   * @param pageSizes the connection's page size, told when the server refuses a large one
    * @param notFoundIsEmpty a 404 means "no such entity": no records instead of an error
    */
   Pager(CallLayer calls, Operation operation, Map<String, JsonNode> arguments, List<String> recordPaths, Integer pageSize,
-      boolean notFoundIsEmpty, QueryRun run) {
+      PageSizes pageSizes, boolean notFoundIsEmpty, QueryRun run) {
     this.calls = calls;
     this.operation = operation;
     this.arguments = arguments;
     this.recordPaths = recordPaths;
     this.paged = pageSize != null;
     this.pageSize = paged ? pageSize : 0;
+    this.pageSizes = pageSizes;
     this.notFoundIsEmpty = notFoundIsEmpty;
     this.run = run;
   }
@@ -86,7 +93,7 @@ final class Pager implements Iterator<JsonNode> {
     pageNumber++;
     Page body;
     try {
-      body = ahead.isEmpty() ? call(pageNumber) : FanOutThreads.await(ahead.removeFirst());
+      body = ahead.isEmpty() ? fetch(pageNumber) : FanOutThreads.await(ahead.removeFirst());
     } catch (ToolCallException e) {
       if (notFoundIsEmpty && e.status() == 404) {
         lastPageSeen = true;
@@ -101,6 +108,21 @@ final class Pager implements Iterator<JsonNode> {
     }
   }
 
+  /** A page read by the reader itself; the first one falls back to the server's default size if the asked size is refused. */
+  private Page fetch(int number) {
+    try {
+      return call(number);
+    } catch (ToolCallException e) {
+      if (number != 1 || e.status() != 400 || pageSize <= PageSizes.SERVER_DEFAULT) {
+        throw e;
+      }
+      pageSize = PageSizes.SERVER_DEFAULT;
+      Page first = call(number);
+      pageSizes.largePagesRefused();
+      return first;
+    }
+  }
+
   private Page call(int number) {
     OperationCall.PageRequest request = paged ? new OperationCall.PageRequest(number, pageSize) : null;
     return calls.read(new OperationCall(operation, arguments, request, recordPaths), run.callContext());
@@ -111,17 +133,23 @@ final class Pager implements Iterator<JsonNode> {
     long requested = pageNumber + ahead.size();
     while (lastPage > 0 && depth > 1 && ahead.size() < depth && requested < lastPage) {
       int number = (int) ++requested;
-      ahead.addLast(FanOutThreads.submit(() -> call(number)));
+      ahead.addLast(run.submit(() -> call(number)));
     }
   }
 
   /**
-   * A short page ends the list; otherwise the total, when given, decides (nextPage may be null
-   * while pages remain); without a total, a null nextPage ends it.
+   * A short page ends the list, unless it is the first and the server says more records exist:
+   * then it served as many as it will per page, and the scan goes on at that size. Otherwise the
+   * total, when given, decides (nextPage may be null while pages remain); without a total, a null
+   * nextPage ends it.
    */
   private boolean isLastPage(Page body) {
-    int size = body.itemsPerPage() > 0 ? Math.min(body.itemsPerPage(), pageSize) : pageSize;
     int recordCount = body.records().size();
+    if (pageNumber == 1 && recordCount > 0 && recordCount < pageSize
+        && (body.totalItems() >= 0 ? body.totalItems() > recordCount : body.nextPageGiven())) {
+      pageSize = recordCount;
+    }
+    int size = body.itemsPerPage() > 0 ? Math.min(body.itemsPerPage(), pageSize) : pageSize;
     if (recordCount == 0 || recordCount < size) {
       return true;
     }

@@ -41,12 +41,17 @@ public final class PlanRunner {
   private final CallLayer calls;
   private final Dialect dialect;
   private final Map<String, BoundTable> tables;
+  private final PageSizes pageSizes;
 
-  /** @param dialect describes the tool calls of each read for EXPLAIN */
-  public PlanRunner(CallLayer calls, Dialect dialect, Map<String, BoundTable> tables) {
+  /**
+   * @param dialect describes the tool calls of each read for EXPLAIN
+   * @param pageSize records per page a scan asks for (the server may serve fewer or refuse)
+   */
+  public PlanRunner(CallLayer calls, Dialect dialect, Map<String, BoundTable> tables, int pageSize) {
     this.calls = calls;
     this.dialect = dialect;
     this.tables = tables;
+    this.pageSizes = new PageSizes(pageSize);
   }
 
   /**
@@ -64,7 +69,7 @@ public final class PlanRunner {
     boolean fanOut = invocations.size() > 1 && ahead > 1
         && invocations.stream().allMatch(inv -> inv.plan().steps().stream().noneMatch(s -> s.call() != null && s.call().paged()));
     return fanOut
-        ? new PrefetchIterator<>(invocations.iterator(), expand, ahead)
+        ? new PrefetchIterator<>(invocations.iterator(), expand, ahead, run)
         : new FlatMapIterator<>(invocations.iterator(), expand);
   }
 
@@ -183,11 +188,13 @@ public final class PlanRunner {
         + ". For example: " + spec.example());
   }
 
-  private static int pageSize(List<Invocation> invocations, Integer fetch) {
+  /** A LIMIT on a plan that is a single list call sets the page size of that short read. */
+  private int pageSize(List<Invocation> invocations, Integer fetch) {
     boolean singleListCall = invocations.size() == 1
         && invocations.get(0).plan().steps().size() == 1
         && invocations.get(0).plan().steps().get(0).call() != null;
-    return singleListCall && fetch != null ? Math.max(1, Math.min(fetch, Pager.MAX_PAGE_SIZE)) : Pager.MAX_PAGE_SIZE;
+    int size = pageSizes.toAsk();
+    return singleListCall && fetch != null ? Math.max(1, Math.min(fetch, size)) : size;
   }
 
   private static Bindings start(Invocation inv) {
@@ -202,7 +209,7 @@ public final class PlanRunner {
       return List.of(bindings).iterator();
     }
     StepSpec step = steps.get(index);
-    int nextPageSize = Pager.MAX_PAGE_SIZE;
+    int nextPageSize = pageSizes.toAsk();
     if (step.call() != null) {
       CallSpec call = step.call();
       return flatMap(calls(table, call, inv, bindings, pageSize, run),
@@ -222,7 +229,8 @@ public final class PlanRunner {
     boolean byKey = call.args().values().stream().anyMatch(v -> v.asText().startsWith("$"));
     Integer pages = call.paged() ? pageSize : null;
     if (call.batch() == null) {
-      return new Pager(calls, operation, arguments(call, inv, bindings, null, false), call.records(), pages, byKey, run);
+      return new Pager(calls, operation, arguments(call, inv, bindings, null, false), call.records(), pages, pageSizes, byKey,
+          run);
     }
     List<String> ids = inv.values().get(call.batch());
     List<String> batches = new ArrayList<>();
@@ -230,7 +238,8 @@ public final class PlanRunner {
       batches.add(String.join(",", ids.subList(from, Math.min(ids.size(), from + batchSize(call)))));
     }
     return flatMap(batches.iterator(),
-        batch -> new Pager(calls, operation, arguments(call, inv, bindings, batch, false), call.records(), pages, byKey, run));
+        batch -> new Pager(calls, operation, arguments(call, inv, bindings, batch, false), call.records(), pages, pageSizes,
+            byKey, run));
   }
 
   private static int batchSize(CallSpec call) {

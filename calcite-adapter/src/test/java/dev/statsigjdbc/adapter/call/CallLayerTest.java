@@ -94,24 +94,60 @@ class CallLayerTest {
       }
       return FixtureToolSource.single("ok", JsonNodeFactory.instance.objectNode().put("v", "shared"));
     });
-    CallLayer calls = layer(source, CallOptions.defaults().withCacheTtl(Duration.ZERO));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<Page> leader = pool.submit(() -> read(calls, CallContext.unbounded()));
-      entered.await();
-      Thread[] follower = new Thread[1];
-      Future<Page> joined = pool.submit(() -> {
-        follower[0] = Thread.currentThread();
-        return read(calls, CallContext.unbounded());
-      });
-      // The follower parks on the leader's future (a timed wait); then let the leader finish.
-      while (follower[0] == null || follower[0].getState() != Thread.State.TIMED_WAITING) {
-        Thread.onSpinWait();
-      }
+      LeaderAndFollower both = leaderAndFollower(layer(source, CallOptions.defaults().withCacheTtl(Duration.ZERO)), entered, pool);
       release.countDown();
-      assertThat(value(joined.get())).isEqualTo("shared");
-      assertThat(value(leader.get())).isEqualTo("shared");
+      assertThat(value(both.follower().get())).isEqualTo("shared");
+      assertThat(value(both.leader().get())).isEqualTo("shared");
       assertThat(source.calls()).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private record LeaderAndFollower(Future<Page> leader, Future<Page> follower) {}
+
+  /** Two equal reads: the first has entered the source when the second is parked on its answer (a timed wait). */
+  private static LeaderAndFollower leaderAndFollower(CallLayer calls, CountDownLatch entered, ExecutorService pool)
+      throws InterruptedException {
+    Future<Page> leader = pool.submit(() -> read(calls, CallContext.unbounded()));
+    entered.await();
+    Thread[] parked = new Thread[1];
+    Future<Page> follower = pool.submit(() -> {
+      parked[0] = Thread.currentThread();
+      return read(calls, CallContext.unbounded());
+    });
+    while (parked[0] == null || parked[0].getState() != Thread.State.TIMED_WAITING) {
+      Thread.onSpinWait();
+    }
+    return new LeaderAndFollower(leader, follower);
+  }
+
+  @Test
+  void aFollowerAsksAgainWhenTheLeadersQueryEnded() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Deque<Boolean> leaderEnds = new ArrayDeque<>(List.of(true));
+    FixtureToolSource source = new FixtureToolSource().tool(ToolDescriptor.of(TOOL, ""), params -> {
+      if (leaderEnds.poll() != null) {
+        entered.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new QueryAbortedException("The query's result was closed before this call was sent.");
+      }
+      return fine();
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      LeaderAndFollower both = leaderAndFollower(layer(source, CallOptions.defaults().withCacheTtl(Duration.ZERO)), entered, pool);
+      release.countDown();
+      assertThat(value(both.follower().get())).as("the follower's own query goes on").isEqualTo("fine");
+      assertThatThrownBy(both.leader()::get).hasCauseInstanceOf(QueryAbortedException.class);
+      assertThat(source.calls()).hasSize(2);
     } finally {
       pool.shutdownNow();
     }
@@ -149,22 +185,16 @@ class CallLayerTest {
   }
 
   @Test
-  void clientErrorsAndCallsAfterTheFirstRowAreNotRetried() {
+  void clientErrorsAreNotRetried() {
     FixtureToolSource notFound = scripted(FixtureToolSource.apiError(404, "No such thing"));
     assertThatThrownBy(() -> read(layer(notFound, FAST_RETRIES), CallContext.unbounded()))
         .isInstanceOf(ToolCallException.class)
         .hasMessageContaining(TOOL).hasMessageContaining("404").hasMessageContaining("Check the id");
     assertThat(notFound.calls()).hasSize(1);
-
-    FixtureToolSource busy = scripted(FixtureToolSource.apiError(500, "boom"));
-    CallContext afterFirstRow = CallContext.unbounded().withRetryAllowed(false);
-    assertThatThrownBy(() -> read(layer(busy, FAST_RETRIES), afterFirstRow))
-        .isInstanceOf(ToolCallException.class);
-    assertThat(busy.calls()).hasSize(1);
   }
 
   @Test
-  void brokenConnectionsAndNonJsonResultsAreRetriedBeforeTheFirstRowOnly() {
+  void brokenConnectionsAndNonJsonResultsAreRetried() {
     Deque<Runnable> failures = new ArrayDeque<>(List.of(
         () -> { throw ToolCallException.transientFailure(TOOL, 0, "the connection broke", null); }));
     FixtureToolSource flaky = new FixtureToolSource().tool(ToolDescriptor.of(TOOL, ""), params -> {
@@ -179,12 +209,6 @@ class CallLayerTest {
     FixtureToolSource garbled = scripted(ToolResult.success("{\"data\": [tru"));
     assertThat(value(read(layer(garbled, FAST_RETRIES), CallContext.unbounded()))).isEqualTo("fine");
     assertThat(garbled.calls()).hasSize(2);
-
-    FixtureToolSource garbledLate = scripted(ToolResult.success("{\"data\": [tru"));
-    assertThatThrownBy(() -> read(layer(garbledLate, FAST_RETRIES), CallContext.unbounded().withRetryAllowed(false)))
-        .isInstanceOf(ToolCallException.class)
-        .hasMessageContaining("not JSON").hasMessageContaining("already returned rows").hasMessageContaining("run the query again");
-    assertThat(garbledLate.calls()).hasSize(1);
   }
 
   @Test
@@ -205,12 +229,15 @@ class CallLayerTest {
   }
 
   @Test
-  void aCancelledQueryMakesNoCall() {
+  void aCancelledStoppedOrExpiredQueryMakesNoCall() {
     FixtureToolSource source = FixtureToolSource.statsig();
-    CallContext cancelled = new CallContext(new AtomicBoolean(true), Long.MAX_VALUE, true);
+    CallContext cancelled = new CallContext(new AtomicBoolean(true), new AtomicBoolean(), Long.MAX_VALUE);
     assertThatThrownBy(() -> read(layer(source, CallOptions.defaults()), cancelled))
         .isInstanceOf(QueryAbortedException.class).hasMessageContaining("cancelled");
-    CallContext expired = new CallContext(new AtomicBoolean(), System.nanoTime() - 1, true);
+    CallContext stopped = new CallContext(new AtomicBoolean(), new AtomicBoolean(true), Long.MAX_VALUE);
+    assertThatThrownBy(() -> read(layer(source, CallOptions.defaults()), stopped))
+        .isInstanceOf(QueryAbortedException.class).hasMessageContaining("closed");
+    CallContext expired = new CallContext(new AtomicBoolean(), new AtomicBoolean(), System.nanoTime() - 1);
     assertThatThrownBy(() -> read(layer(source, CallOptions.defaults()), expired))
         .isInstanceOf(QueryAbortedException.class).hasMessageContaining("timed out");
     assertThat(source.calls()).isEmpty();

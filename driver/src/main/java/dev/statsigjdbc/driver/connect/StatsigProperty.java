@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.connect;
 
+import dev.statsigjdbc.adapter.StatsigOptions;
 import java.util.Properties;
 
 /**
@@ -42,6 +43,8 @@ public enum StatsigProperty {
       "Tool calls in flight at once per connection."),
   REQUESTS_PER_10_SECONDS("requestsPer10Seconds", "90",
       "Tool calls allowed per 10 seconds per connection (Statsig allows about 100 per project)."),
+  PAGE_SIZE("pageSize", Integer.toString(StatsigOptions.DEFAULT_PAGE_SIZE),
+      "Records a scan asks for per list page; a server that serves fewer is read at its size, one that refuses is asked for its default of 100 for the rest of the connection. A LIMIT asks for no more than it needs."),
   MAX_RETRIES("maxRetries", "3",
       "Retries of a tool call answered with HTTP 429 or 5xx (honouring Retry-After)."),
   RETRY_BASE_DELAY_MILLIS("retryBaseDelayMillis", "500",

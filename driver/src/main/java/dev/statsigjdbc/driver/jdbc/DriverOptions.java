@@ -29,7 +29,8 @@ final class DriverOptions {
     return new StatsigOptions(calls,
         list(properties, StatsigProperty.BLOCK_TOOLS),
         new LinkedHashSet<>(list(properties, StatsigProperty.ALLOW_TOOLS)),
-        DialectMode.parse(StatsigProperty.DIALECT.get(properties)));
+        DialectMode.parse(StatsigProperty.DIALECT.get(properties)),
+        (int) number(properties, StatsigProperty.PAGE_SIZE, 1));
   }
 
   static Duration timeout(Properties properties) {
