@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a tool's input schema tells the guard: the actions of a grouped tool (V3's
  * {@code experiment_read} takes {@code action} + {@code arguments}), read from the live schema
- * (an {@code action} property's {@code enum}, described value by value when its description has
- * a line {@code - <value>: <summary>} per value; {@code const}; or {@code oneOf}/{@code anyOf}
- * branches with their descriptions; at the top or in top-level branches), and whether the tool
+ * (an {@code action} property's {@code enum}, {@code const}, or {@code oneOf}/{@code anyOf}
+ * branches with their descriptions, at the top or in top-level branches), and whether the tool
  * takes a {@code confirmation} anywhere (every V3 write does; a read-only client never sends
  * one). The V3 dialect reads the same actions from here.
  */
@@ -31,8 +28,6 @@ public final class ToolInputSchema {
   public static final String CONFIRMATION = "confirmation";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  /** One line of an enum's description that describes one value: {@code - list: List Experiments}. */
-  private static final Pattern DESCRIBED_VALUE = Pattern.compile("\\s*[-*]?\\s*`?([^`:\\s]+)`?\\s*:\\s*(\\S.*)");
 
   /** One action a grouped tool declares; {@code description} is null when the schema gives none. */
   public record Action(String name, String description) {}
@@ -117,9 +112,8 @@ public final class ToolInputSchema {
       return;
     }
     String description = text(action, "description");
-    Map<String, String> described = describedValues(description);
     for (JsonNode value : action.path("enum")) {
-      add(value, branchDescription != null ? branchDescription : described.get(value.asText()), into);
+      add(value, branchDescription != null ? branchDescription : line(description, value.asText()), into);
     }
     add(action.path("const"), branchDescription != null ? branchDescription : description, into);
     for (String branches : List.of("oneOf", "anyOf")) {
@@ -133,18 +127,25 @@ public final class ToolInputSchema {
     }
   }
 
-  /** An enum's description with a line per value, {@code - <value>: <summary>}: the summaries by value. */
-  private static Map<String, String> describedValues(String description) {
-    Map<String, String> byValue = new LinkedHashMap<>();
-    if (description != null) {
-      for (String line : description.split("\\R")) {
-        Matcher entry = DESCRIBED_VALUE.matcher(line);
-        if (entry.matches()) {
-          byValue.putIfAbsent(entry.group(1), entry.group(2).strip());
+  /**
+   * What an {@code action} property's description says about one enum value: the rest of the
+   * line that names it ({@code - list: List Experiments}, also {@code `list` - ...}), or null.
+   */
+  private static String line(String description, String action) {
+    if (description == null) {
+      return null;
+    }
+    for (String line : description.split("\\R")) {
+      String stripped = line.strip().replaceFirst("^[-*\u2022]\\s*", "").replace("`", "").replace("\"", "");
+      if (stripped.startsWith(action)) {
+        String rest = stripped.substring(action.length()).strip();
+        if (rest.matches("^[:=\u2013-].*")) {
+          String said = rest.substring(1).strip();
+          return said.isEmpty() ? null : said;
         }
       }
     }
-    return byValue;
+    return null;
   }
 
   private static void add(JsonNode value, String description, Map<String, Action> into) {

@@ -61,7 +61,7 @@ final class AttachedConnectionHandler implements InvocationHandler {
         return owner;
       }
       case "prepareCall" -> throw new SQLFeatureNotSupportedException("Callable statements never reach the database attached as '"
-          + database + "': it is read-only through the Statsig JDBC driver", SqlErrors.READ_ONLY);
+          + database + "': it is read-only through the Statsig JDBC driver", SqlState.READ_ONLY_SQL_TRANSACTION.code());
       case "commit", "setAutoCommit", "setReadOnly", "releaseSavepoint" -> {
         return null; // the one transaction of this connection is never committed
       }
@@ -78,7 +78,7 @@ final class AttachedConnectionHandler implements InvocationHandler {
       default -> {
         if (RESULT_WRITES.contains(name) || target instanceof ResultSet && name.startsWith("update")) {
           throw new SQLFeatureNotSupportedException("Result sets of the database attached as '" + database
-              + "' are read-only through the Statsig JDBC driver", SqlErrors.READ_ONLY);
+              + "' are read-only through the Statsig JDBC driver", SqlState.READ_ONLY_SQL_TRANSACTION.code());
         }
       }
     }

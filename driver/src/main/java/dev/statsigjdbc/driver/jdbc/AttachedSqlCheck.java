@@ -20,7 +20,7 @@ final class AttachedSqlCheck {
     if (problem != null) {
       throw new SQLException("The database attached as '" + database + "' is read-only through the Statsig JDBC driver: "
           + problem + " is refused. Only queries reach attached databases; change the data with the database's own tools.",
-          SqlErrors.READ_ONLY);
+          SqlState.READ_ONLY_SQL_TRANSACTION.code());
     }
   }
 

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.util.TryThreadLocal;
@@ -69,8 +70,18 @@ abstract class ForwardingHandler implements InvocationHandler {
         return forward(method, args);
       }
       default -> {
-        Object result = intercept(proxy, method, args);
-        return contain(proxy, result == FORWARD ? forward(method, args) : result);
+        try {
+          Object result = intercept(proxy, method, args);
+          return contain(proxy, result == FORWARD ? forward(method, args) : result);
+        } catch (SQLException e) {
+          throw e;
+        } catch (Throwable e) {
+          // Whatever Calcite or generated code throws (errors included) leaves as an SQLException.
+          if (Arrays.asList(method.getExceptionTypes()).contains(SQLException.class)) {
+            throw translate(e);
+          }
+          throw e;
+        }
       }
     }
   }
@@ -92,7 +103,7 @@ abstract class ForwardingHandler implements InvocationHandler {
     }
     if (result instanceof Connection || result instanceof Statement || result instanceof DatabaseMetaData) {
       throw new SQLException("The Statsig JDBC driver does not hand out Calcite's own " + result.getClass().getSimpleName(),
-          "HY000");
+          SqlState.GENERAL_ERROR.code());
     }
     return result;
   }
@@ -122,7 +133,7 @@ abstract class ForwardingHandler implements InvocationHandler {
   protected final <T> T planning(SqlCall<T> call) throws SQLException {
     try (TryThreadLocal.Memo planning = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_AS_JOIN_FROM)) {
       return call.call();
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
       throw translate(e);
     }
   }

@@ -23,7 +23,7 @@ final class ProxyIdentity {
         if (type != null && type.isInstance(proxy)) {
           yield proxy;
         }
-        throw new SQLException(refusal.apply(type), "HY000");
+        throw new SQLException(refusal.apply(type), SqlState.GENERAL_ERROR.code());
       }
       case "isWrapperFor" -> args[0] != null && ((Class<?>) args[0]).isInstance(proxy);
       case "equals" -> proxy == args[0];

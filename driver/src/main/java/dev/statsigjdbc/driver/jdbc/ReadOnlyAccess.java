@@ -45,7 +45,7 @@ final class ReadOnlyAccess {
       if (key.equals("INIT")) {
         throw new SQLNonTransientConnectionException("The H2 URL of the database attached as '" + database.name()
             + "' sets INIT, which runs SQL on every connect; attached databases are opened read-only: remove INIT from "
-            + StatsigProperty.ATTACH_URL.key(database.name()), SqlErrors.UNREACHABLE);
+            + StatsigProperty.ATTACH_URL.key(database.name()), SqlState.UNABLE_TO_CONNECT.code());
       }
       if (!key.isEmpty() && !H2_SETTINGS_OWNED.contains(key)) {
         kept.add(parts[i]);
