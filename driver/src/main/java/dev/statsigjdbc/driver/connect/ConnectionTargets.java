@@ -36,7 +36,7 @@ public final class ConnectionTargets {
       return new ConnectionTarget(McpServerAddress.parse(StatsigProperty.URL.get(properties)), new ApiKeyCredentials(key), null);
     }
     DataSources sources = DataSources.fromConfiguration(properties, environment);
-    UserAgent userAgent = sources.userAgent(StatsigProperty.BROWSER.get(properties), System.err);
+    UserAgent userAgent = sources.userAgent(StatsigProperty.BROWSER.choice(properties), System.err);
     String profileName = StatsigProperty.PROFILE.get(properties);
     if (profileName != null) {
       DataSourceProfile profile = sources.profiles().find(profileName).orElseThrow(() -> new IllegalArgumentException(
