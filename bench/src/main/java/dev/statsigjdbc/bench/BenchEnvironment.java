@@ -1,5 +1,6 @@
 package dev.statsigjdbc.bench;
 
+import dev.statsigjdbc.driver.connect.StatsigProperty;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
 import dev.statsigjdbc.emulator.api.ApiQuirks;
@@ -75,10 +76,10 @@ final class BenchEnvironment implements AutoCloseable {
   /** Connection properties: the API key, the cache TTL, concurrency and the driver's bucket. */
   static Properties properties(int cacheTtlSeconds, int maxConcurrency, int requestsPer10Seconds) {
     Properties p = new Properties();
-    p.setProperty("apiKey", API_KEY);
-    p.setProperty("cacheTtlSeconds", Integer.toString(cacheTtlSeconds));
-    p.setProperty("maxConcurrency", Integer.toString(maxConcurrency));
-    p.setProperty("requestsPer10Seconds", Integer.toString(requestsPer10Seconds));
+    StatsigProperty.API_KEY.set(p, API_KEY);
+    StatsigProperty.CACHE_TTL_SECONDS.set(p, Integer.toString(cacheTtlSeconds));
+    StatsigProperty.MAX_CONCURRENCY.set(p, Integer.toString(maxConcurrency));
+    StatsigProperty.REQUESTS_PER_10_SECONDS.set(p, Integer.toString(requestsPer10Seconds));
     return p;
   }
 

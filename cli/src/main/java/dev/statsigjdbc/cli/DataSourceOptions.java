@@ -62,7 +62,7 @@ final class DataSourceOptions {
       return openDemo(EmulatorConfig.defaults().port(0));
     }
     Properties properties = new Properties();
-    properties.setProperty("profile", choice.source);
+    StatsigProperty.PROFILE.set(properties, choice.source);
     String url = "jdbc:statsig:";
     return new Opened(DriverManager.getConnection(url, properties), url, properties, null, null, null);
   }

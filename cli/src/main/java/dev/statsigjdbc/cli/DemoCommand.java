@@ -8,6 +8,7 @@ import dev.statsigjdbc.assistant.dashboard.Dashboard;
 import dev.statsigjdbc.assistant.dashboard.DashboardRenderer;
 import dev.statsigjdbc.assistant.dashboard.DashboardStore;
 import dev.statsigjdbc.assistant.dashboard.Pin;
+import dev.statsigjdbc.driver.connect.StatsigProperty;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
@@ -77,16 +78,18 @@ final class DemoCommand implements Callable<Integer> {
       runQueries(opened, text);
       askQuestions(opened, text);
       joinWithFinance(opened, text);
-      text.println("Connect any JDBC tool (sqlline, DBeaver) with the shaded driver jar and");
-      text.printf("  jdbc:statsig:url=%s   (OAuth sign-in in the browser; the demo approves it at once)%n",
-          server.mcpUrl());
-      text.printf("  OAuth metadata: %s%n", server.oauthMetadataUrl());
-      text.flush();
-      if (!noWait) {
-        text.println("Serving until Ctrl-C.");
+      if (noWait) {
+        text.println("The emulator stops now (--no-wait); run `statsig-sql demo` to keep it serving for JDBC tools.");
         text.flush();
-        awaitShutdown();
+        return 0;
       }
+      text.println("Connect any JDBC tool (sqlline, DBeaver) with the shaded driver jar and the URL");
+      text.printf("  %s%n", jdbcUrl(server));
+      text.println("  (browser=direct: the demo approves the OAuth sign-in at once, no browser needed)");
+      text.printf("  OAuth metadata: %s%n", server.oauthMetadataUrl());
+      text.println("Serving until Ctrl-C.");
+      text.flush();
+      awaitShutdown();
     }
     return 0;
   }
@@ -154,6 +157,11 @@ final class DemoCommand implements Callable<Integer> {
     text.printf("Dashboard '%s' (%d pinned answers): %s%n", DASHBOARD, demo.pins().size(), page.toAbsolutePath());
     text.printf("  Render it again later: statsig-sql dashboard render %s --demo%s%n%n", DASHBOARD,
         dashboards.dashboardDir == null ? "" : " --dashboard-dir " + dashboards.dashboardDir);
+  }
+
+  /** The JDBC URL the demo prints for other tools: it works as printed, with or without a desktop browser. */
+  static String jdbcUrl(EmulatorServer server) {
+    return "jdbc:statsig:url=" + server.mcpUrl() + ";" + StatsigProperty.BROWSER.key() + "=direct";
   }
 
   static void awaitShutdown() throws InterruptedException {

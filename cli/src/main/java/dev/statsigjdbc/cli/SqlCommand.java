@@ -72,7 +72,7 @@ final class SqlCommand implements Callable<Integer> {
         err.println("Warning: " + warning.getMessage());
       }
     } catch (SQLException e) {
-      spec.commandLine().getErr().println("statsig-sql sql: " + e.getMessage());
+      spec.commandLine().getErr().println("statsig-sql sql: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
       return e.getSQLState() != null && e.getSQLState().startsWith("28") ? ExitCodes.AUTH : ExitCodes.FAILURE;
     } finally {
       out.flush();

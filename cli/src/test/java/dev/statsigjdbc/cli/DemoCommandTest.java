@@ -6,6 +6,8 @@ import dev.statsigjdbc.assistant.answer.ChartSpec;
 import dev.statsigjdbc.assistant.dashboard.DashboardStore;
 import dev.statsigjdbc.assistant.dashboard.Pin;
 import dev.statsigjdbc.assistant.plan.Intent;
+import dev.statsigjdbc.emulator.EmulatorConfig;
+import dev.statsigjdbc.emulator.EmulatorServer;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DemoCommandTest {
+
+  /** What the serving demo prints for JDBC tools connects as printed, on a machine without a desktop. */
+  @Test
+  void thePrintedJdbcUrlConnects(@TempDir Path vault) throws Exception {
+    try (EmulatorServer server = EmulatorServer.start(EmulatorConfig.defaults().port(0).autoApprove(true))) {
+      java.util.Properties properties = new java.util.Properties();
+      dev.statsigjdbc.driver.connect.StatsigProperty.VAULT_DIR.set(properties, vault.toString()); // keeps the test's sign-in out of the real home
+      try (java.sql.Connection connection = java.sql.DriverManager.getConnection(DemoCommand.jdbcUrl(server), properties);
+          java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM experiments")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isPositive();
+      }
+    }
+  }
 
   @Test
   void demoQueriesTheEmulatorThroughTheDriverAndAnswersTheThreeSeedQuestionsWithCharts(@TempDir Path charts,
@@ -38,6 +54,8 @@ class DemoCommandTest {
     String text = out.toString();
     assertThat(exit).as(text).isZero();
     assertThat(text).containsPattern("jdbc:statsig:url=http://127\\.0\\.0\\.1:\\d+/v1/mcp").contains("Signed in with OAuth");
+    // Its server stops with the command: no instructions to connect to it.
+    assertThat(text).contains("stops now (--no-wait)").doesNotContain("Connect any JDBC tool");
     // SQL through the driver: every experiment status of the demo data, and read tools exposed, writes blocked.
     assertThat(text).contains("decision_made", "active", "abandoned");
     assertThat(text).containsPattern("(?m)^true\\s+\\d+$").containsPattern("(?m)^false\\s+\\d+$");

@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.auth;
 
+import dev.statsigjdbc.driver.connect.StatsigProperty;
 import dev.statsigjdbc.driver.vault.EncryptedValue;
 import dev.statsigjdbc.driver.vault.Secret;
 import java.net.URI;
@@ -34,11 +35,11 @@ public record OAuthSettings(
     }
 
     /** Connection/profile property names read by {@link #fromProperties}. */
-    public static final String CLIENT_ID = "clientId";
-    public static final String CLIENT_SECRET = "clientSecret";
-    public static final String CLIENT_AUTH_METHOD = "clientAuthMethod";
-    public static final String CLIENT_METADATA_URL = "clientMetadataUrl";
-    public static final String CALLBACK_TIMEOUT_SECONDS = "callbackTimeoutSeconds";
+    public static final String CLIENT_ID = StatsigProperty.CLIENT_ID.key();
+    public static final String CLIENT_SECRET = StatsigProperty.CLIENT_SECRET.key();
+    public static final String CLIENT_AUTH_METHOD = StatsigProperty.CLIENT_AUTH_METHOD.key();
+    public static final String CLIENT_METADATA_URL = StatsigProperty.CLIENT_METADATA_URL.key();
+    public static final String CALLBACK_TIMEOUT_SECONDS = StatsigProperty.CALLBACK_TIMEOUT_SECONDS.key();
 
     /**
      * Settings from connection or profile properties; {@code clientSecret} may be an {@code ENC(...)} value,

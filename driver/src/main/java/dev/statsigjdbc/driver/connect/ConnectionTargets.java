@@ -38,7 +38,7 @@ public final class ConnectionTargets {
       return new ConnectionTarget(McpServerAddress.parse(StatsigProperty.URL.get(properties)), new ApiKeyCredentials(key), null);
     }
     DataSources sources = DataSources.fromConfiguration(properties, environment);
-    UserAgent userAgent = sources.userAgent(StatsigProperty.BROWSER.get(properties), System.err);
+    UserAgent userAgent = sources.userAgent(StatsigProperty.BROWSER.choice(properties), System.err);
     boolean interactive = properties.getProperty(StatsigProperty.BROWSER.key()) != null || !GraphicsEnvironment.isHeadless();
     String profileName = StatsigProperty.PROFILE.get(properties);
     if (profileName != null) {

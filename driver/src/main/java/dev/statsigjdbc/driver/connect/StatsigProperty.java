@@ -1,24 +1,29 @@
 package dev.statsigjdbc.driver.connect;
 
 import dev.statsigjdbc.adapter.StatsigOptions;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * Every connection property of the driver: name, default and documentation in one place (also
- * what {@code Driver.getPropertyInfo} reports). Properties come from the JDBC URL
- * ({@code jdbc:statsig:url=...;apiKey=...}) or the {@code Properties} passed to {@code connect}.
+ * Every connection property of the driver, and the only place one is named, typed, defaulted,
+ * parsed and documented (also what {@code Driver.getPropertyInfo} reports, with its choices).
+ * Properties come from the JDBC URL ({@code jdbc:statsig:url=...;apiKey=...}) or the {@code
+ * Properties} passed to {@code connect}.
  */
 public enum StatsigProperty {
   URL("url", "https://api.statsig.com/v1/mcp",
       "Statsig MCP server (Streamable HTTP) URL. The default is Statsig's hosted V1 endpoint; https://api.statsig.com/v3/mcp is V3 (see dialect)."),
   DIALECT("dialect", "auto",
-      "Which Statsig MCP server version the tools speak: auto (found from the tools the server lists), v1 (one tool per Console API operation) or v3 (grouped *_read tools with an action, and discover_tools + api_read)."),
+      "Which Statsig MCP server version the tools speak: auto (found from the tools the server lists), v1 (one tool per Console API operation) or v3 (grouped *_read tools with an action, and discover_tools + api_read).",
+      "auto", "v1", "v3"),
   PROFILE("profile", null,
       "Name of a data source created with `statsig-sql sources add <name>`: its URL and stored credentials are used."),
   API_KEY("apiKey", null,
       "Statsig Console API key (console-...), sent as the statsig-api-key header instead of OAuth. May be ENC(...)."),
   BROWSER("browser", "system",
-      "How to reach the OAuth consent page when no stored credentials exist: system (open the browser), print (print the URL and wait), direct (fetch it; for auto-approving test servers)."),
+      "How to reach the OAuth consent page when no stored credentials exist: system (open the browser), print (print the URL and wait), direct (fetch it; for auto-approving test servers).",
+      "system", "print", "direct"),
   VAULT_DIR("vaultDir", null,
       "Folder of the encrypted credential vault and profiles (default ~/.statsig-jdbc)."),
   MASTER_KEY("masterKey", null,
@@ -30,7 +35,8 @@ public enum StatsigProperty {
   CLIENT_SECRET("clientSecret", null,
       "Secret of the pre-registered OAuth client. May be ENC(...)."),
   CLIENT_AUTH_METHOD("clientAuthMethod", null,
-      "Token endpoint authentication of the pre-registered client: none, client_secret_post or client_secret_basic."),
+      "Token endpoint authentication of the pre-registered client: none, client_secret_post or client_secret_basic.",
+      "none", "client_secret_post", "client_secret_basic"),
   CLIENT_METADATA_URL("clientMetadataUrl", null,
       "URL of a Client ID Metadata Document to use as client id where the authorization server supports it."),
   CALLBACK_TIMEOUT_SECONDS("callbackTimeoutSeconds", "300",
@@ -68,11 +74,13 @@ public enum StatsigProperty {
   private final String key;
   private final String defaultValue;
   private final String description;
+  private final List<String> choices;
 
-  StatsigProperty(String key, String defaultValue, String description) {
+  StatsigProperty(String key, String defaultValue, String description, String... choices) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.description = description;
+    this.choices = List.of(choices);
   }
 
   public String key() {
@@ -87,6 +95,11 @@ public enum StatsigProperty {
     return description;
   }
 
+  /** The values the property takes, when it takes one of a fixed few (empty otherwise). */
+  public List<String> choices() {
+    return choices;
+  }
+
   /** The key with {@link #NAME_PLACEHOLDER} replaced by {@code name}: {@code attach.finance.url}. */
   public String key(String name) {
     return key.replace(NAME_PLACEHOLDER, name);
@@ -96,5 +109,42 @@ public enum StatsigProperty {
   public String get(Properties properties) {
     String value = properties.getProperty(key);
     return value == null || value.isBlank() ? defaultValue : value.strip();
+  }
+
+  /** Sets the property in {@code properties}. */
+  public void set(Properties properties, String value) {
+    properties.setProperty(key, value);
+  }
+
+  /** The value as a whole number of at least {@code minimum}, else an error that says what to give. */
+  public long number(Properties properties, long minimum) {
+    String value = get(properties);
+    try {
+      long n = Long.parseLong(value);
+      if (n >= minimum) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new IllegalArgumentException("Connection property " + key + "='" + value
+        + "' is not valid: give a whole number of at least " + minimum + " (default " + defaultValue + ")");
+  }
+
+  /** The value as a comma-separated list (empty when unset). */
+  public List<String> list(Properties properties) {
+    String value = get(properties);
+    return value == null ? List.of()
+        : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The value, which must be one of {@link #choices()}, else an error naming them. */
+  public String choice(Properties properties) {
+    String value = get(properties);
+    if (value != null && !choices.contains(value)) {
+      throw new IllegalArgumentException("Connection property " + key + "='" + value + "' is not valid: give one of "
+          + String.join(", ", choices) + (defaultValue == null ? "" : " (default " + defaultValue + ")"));
+    }
+    return value;
   }
 }

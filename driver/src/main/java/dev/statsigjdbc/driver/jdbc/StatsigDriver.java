@@ -186,7 +186,9 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     for (StatsigProperty property : StatsigProperty.values()) {
       DriverPropertyInfo entry = new DriverPropertyInfo(property.key(), property.get(given));
       entry.description = property.description();
+      // Nothing is required on its own: the defaults reach Statsig, which asks the user to sign in.
       entry.required = false;
+      entry.choices = property.choices().isEmpty() ? null : property.choices().toArray(String[]::new);
       out.add(entry);
     }
     return out.toArray(DriverPropertyInfo[]::new);

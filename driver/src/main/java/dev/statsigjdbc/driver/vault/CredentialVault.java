@@ -3,6 +3,7 @@ package dev.statsigjdbc.driver.vault;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statsigjdbc.driver.connect.StatsigProperty;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,9 +25,9 @@ import java.util.function.UnaryOperator;
  */
 public final class CredentialVault {
     /** Connection/profile property naming the vault directory. */
-    public static final String DIRECTORY_PROPERTY = "vaultDir";
+    public static final String DIRECTORY_PROPERTY = StatsigProperty.VAULT_DIR.key();
     /** Connection/profile property with the master key or passphrase (the environment variable wins when both are set). */
-    public static final String MASTER_KEY_PROPERTY = "masterKey";
+    public static final String MASTER_KEY_PROPERTY = StatsigProperty.MASTER_KEY.key();
     public static final String VAULT_FILE_NAME = "credentials.vault";
     public static final String KEY_FILE_NAME = "master.key";
 

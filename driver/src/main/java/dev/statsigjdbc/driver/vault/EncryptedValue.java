@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.vault;
 
+import dev.statsigjdbc.driver.connect.StatsigProperty;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ public final class EncryptedValue {
     /** Environment variable holding the master password for ENC values. */
     public static final String PASSWORD_ENVIRONMENT_VARIABLE = "STATSIG_JDBC_MASTER_PASSWORD";
     /** Connection/profile property holding it (the environment variable wins when both are set). */
-    public static final String PASSWORD_PROPERTY = "masterPassword";
+    public static final String PASSWORD_PROPERTY = StatsigProperty.MASTER_PASSWORD.key();
 
     private static final String PREFIX = "ENC(";
     private static final String VERSION_TAG = "v1:";
