@@ -66,7 +66,8 @@ public final class Assistant {
     }
     ResultTable table = query(plan.sql());
     Narration narration = new Narrator(entities::direction).narrate(plan, table, experimentStart(plan));
-    return new Answer(question, plan, table, narration.summary(), narration.caveats(), narration.chart());
+    String readAs = plan.evidence().isEmpty() ? "" : " (Read as: " + String.join("; ", plan.evidence()) + ".)";
+    return new Answer(question, plan, table, narration.summary() + readAs, narration.caveats(), narration.chart());
   }
 
   /** The entities known to the connection, read on first use. */

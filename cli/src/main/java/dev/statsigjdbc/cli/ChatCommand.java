@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statsig-sql chat}: questions one after another, with line editing and history (JLine). */
-@Command(name = "chat", description = "An interactive session: ask questions, \\sql shows the SQL, \\pin NAME pins an answer.")
+@Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "An interactive session: ask questions, \\sql shows the SQL, \\pin NAME pins an answer.")
 final class ChatCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "1")

@@ -53,10 +53,11 @@ public final class Narrator {
       case METRIC_TREND -> trend(plan, t);
       case GATE_ROLLOUT -> rollout(plan, t);
       case JOINED_BY_GROUP -> joinedByGroup(plan, t);
-      case COUNT_ENTITIES -> new Narration("There are " + t.value(0, "count") + " " + plan.slot(Slot.TABLE)
-          + status(plan) + ".", List.of(), ChartSpec.table(plan.slot(Slot.TABLE)));
-      case LIST_ENTITIES -> new Narration(t.size() + " " + plan.slot(Slot.TABLE) + status(plan)
-          + (t.size() == 0 ? "." : ": " + names(t, "id") + "."), List.of(), ChartSpec.table(plan.slot(Slot.TABLE)));
+      case COUNT_ENTITIES -> count(plan, t);
+      case LIST_ENTITIES -> list(plan, t);
+      case ENTITY_FACTS -> facts(plan, t);
+      case AUDIT_HISTORY -> history(plan, t);
+      case RANKED_RESULTS -> ranked(plan, t);
       case MODEL_SQL -> new Narration(t.size() + " row(s) for: " + plan.explanation(), List.of(MODEL_SQL_CAVEAT),
           ChartSpec.table(plan.explanation()));
       case UNKNOWN -> throw new IllegalArgumentException("a plan that was not understood has no result to narrate");
@@ -65,9 +66,109 @@ public final class Narrator {
     return new Narration(n.summary(), caveats, n.chart());
   }
 
-  private static String status(Plan plan) {
-    return (plan.slot(Slot.STATUS) == null ? "" : " with status " + plan.slot(Slot.STATUS))
-        + (plan.slot(Slot.TAG) == null ? "" : " tagged " + plan.slot(Slot.TAG));
+  /** The filters and window of a list or count, in words. */
+  private static String scope(Plan plan) {
+    return (plan.slot(Slot.FILTERS) == null ? "" : " with " + plan.slot(Slot.FILTERS))
+        + (plan.period() == null ? "" : " in " + plan.period());
+  }
+
+  private static Narration count(Plan plan, ResultTable t) {
+    String table = plan.slot(Slot.TABLE);
+    String group = plan.slot(Slot.GROUP);
+    if (group == null) {
+      return new Narration("There are " + t.value(0, "count") + " " + table + scope(plan) + ".", List.of(),
+          ChartSpec.table(table));
+    }
+    if (t.size() == 0) {
+      return new Narration("No " + table + scope(plan) + ".", List.of(), ChartSpec.table(table));
+    }
+    List<String> keys = new ArrayList<>();
+    List<Double> counts = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    double total = 0;
+    for (int i = 0; i < t.size(); i++) {
+      String key = t.text(i, group) == null ? "(none)" : t.text(i, group);
+      double n = t.number(i, "count");
+      keys.add(key);
+      counts.add(n);
+      total += n;
+      parts.add(key + " " + Numbers.count(n));
+    }
+    String lead = "most".equals(plan.slot(Slot.ORDER))
+        ? keys.get(0) + " has the most " + table + scope(plan) + ": " + Numbers.count(counts.get(0))
+            + (t.size() > 1 && counts.get(1).equals(counts.get(0)) ? " (tied with " + keys.get(1) + ")" : "") + ". "
+        : "";
+    return new Narration(lead + Numbers.count(total) + " " + table + scope(plan) + " per " + group + ": "
+        + String.join(", ", parts) + ".", List.of(), new ChartSpec(ChartSpec.Kind.BAR, table + " per " + group, group,
+        table, keys, List.of(new ChartSpec.Series(table, counts)), null));
+  }
+
+  private static Narration list(Plan plan, ResultTable t) {
+    String table = plan.slot(Slot.TABLE);
+    String label = t.columns().get(0);
+    String order = plan.slot(Slot.ORDER) == null ? "" : " (" + plan.slot(Slot.ORDER) + ")";
+    return new Narration(t.size() + " " + table + scope(plan) + order + (t.size() == 0 ? "." : ": " + names(t, label) + "."),
+        List.of(), ChartSpec.table(table));
+  }
+
+  /** One experiment's, gate's or metric's owner, run or status, from its own row. */
+  private static Narration facts(Plan plan, ResultTable t) {
+    String id = t.size() == 0 ? null : t.text(0, "id");
+    if (id == null) {
+      return new Narration("No such item.", List.of(), ChartSpec.table(plan.slot(Slot.TABLE)));
+    }
+    String summary = switch (plan.slot(Slot.FACT)) {
+      case "owner" -> id + " was created by " + t.text(0, "creator_name") + " (team " + t.text(0, "team") + ") on "
+          + day(t.value(0, "created_time")) + ".";
+      case "duration" -> duration(id, t);
+      default -> id + " is " + t.text(0, "status") + (t.value(0, "start_time") == null ? ", not started."
+          : ", started " + day(t.value(0, "start_time")) + (t.value(0, "end_time") == null ? " and still running."
+              : ", ended " + day(t.value(0, "end_time")) + "."));
+    };
+    return new Narration(summary, List.of(), ChartSpec.table(id));
+  }
+
+  private static String duration(String id, ResultTable t) {
+    Object start = t.value(0, "start_time");
+    Object end = t.value(0, "end_time");
+    if (start == null) {
+      return id + " has not started (status " + t.text(0, "status") + ").";
+    }
+    if (end == null) {
+      return id + " started on " + day(start) + " and is still running (status " + t.text(0, "status") + ").";
+    }
+    long days = java.time.temporal.ChronoUnit.DAYS.between(day(start), day(end));
+    return id + " ran " + days + " days, from " + day(start) + " to " + day(end) + " (status " + t.text(0, "status") + ").";
+  }
+
+  private static LocalDate day(Object timestamp) {
+    return timestamp instanceof java.sql.Timestamp ts ? ts.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+        : LocalDate.parse(String.valueOf(timestamp).substring(0, 10));
+  }
+
+  private static Narration history(Plan plan, ResultTable t) {
+    String id = plan.slot(Slot.EXPERIMENT);
+    if (t.size() == 0) {
+      return new Narration("The audit log has no entries for " + id + ".", List.of(), ChartSpec.table(id));
+    }
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < Math.min(t.size(), NAMES_SHOWN); i++) {
+      entries.add(t.text(i, "date_text") + ": " + t.text(i, "change_log") + " by " + t.text(i, "updated_by"));
+    }
+    return new Narration(t.size() + " audit log entr" + (t.size() == 1 ? "y" : "ies") + " for " + id + ": "
+        + String.join("; ", entries) + (t.size() > NAMES_SHOWN ? "; and " + (t.size() - NAMES_SHOWN) + " more." : "."),
+        List.of("The audit log keeps its own window of recent entries; older changes may not be in it."),
+        ChartSpec.table(id));
+  }
+
+  private Narration ranked(Plan plan, ResultTable t) {
+    String metric = plan.slot(Slot.METRIC);
+    if (t.size() == 0) {
+      return new Narration("No experiment has a result on " + metric + ".", List.of(), ChartSpec.table(metric));
+    }
+    return new Narration(t.text(0, "experiment_id") + " (" + t.text(0, "test_group_name") + ") had the "
+        + plan.slot(Slot.ORDER) + " on " + metric + ": " + resultLine(t, 0) + ".", thinResults(t),
+        lift("results on " + metric, t, false));
   }
 
   private static String names(ResultTable t, String column) {
@@ -126,13 +227,19 @@ public final class Narrator {
     long significant = 0;
     for (int i = 0; i < t.size(); i++) {
       significant += moved(t, i) ? 1 : 0;
-      lines.add(t.text(i, "test_group_name") + " vs control on " + t.text(i, "metric_id") + ": " + resultLine(t, i));
+      String means = t.columns().contains("test_mean") && t.number(i, "test_mean") != null
+          ? " [test mean " + Numbers.value(t.number(i, "test_mean")) + ", control mean "
+              + Numbers.value(t.number(i, "control_mean")) + "]" : "";
+      String who = t.columns().contains("experiment_id") ? t.text(i, "experiment_id") + " " : "";
+      lines.add(who + t.text(i, "test_group_name") + " vs control on " + t.text(i, "metric_id") + ": " + resultLine(t, i)
+          + means);
     }
     String lead = metric != null
         ? (significant > 0 ? "Yes: " + experiment + " moved " + metric + " significantly." 
             : "No: " + experiment + " did not move " + metric + " significantly.")
         : experiment + ": " + significant + " of " + t.size() + " results are significant.";
-    return new Narration(lead + " " + String.join("; ", lines) + ".", thinResults(t), lift(experiment, t, true));
+    return new Narration(lead + " " + String.join("; ", lines) + ".", thinResults(t),
+        lift(experiment, t, !t.columns().contains("experiment_id")));
   }
 
   private static ChartSpec lift(String title, ResultTable t, boolean labelByMetric) {
@@ -160,6 +267,10 @@ public final class Narrator {
         + plan.period().end() + ")";
     if (t.size() == 0) {
       return new Narration("No experiments " + verb + when + ".", List.of(), ChartSpec.table("experiments " + verb));
+    }
+    if ("count".equals(plan.slot(Slot.LIMIT))) {
+      return new Narration(t.size() + " experiment" + (t.size() == 1 ? "" : "s") + " " + verb + when + ".", List.of(),
+          ChartSpec.table("experiments " + verb));
     }
     StringBuilder s = new StringBuilder(t.size() + " experiment" + (t.size() == 1 ? "" : "s") + " " + verb + when
         + ": " + names(t, "experiment_id") + ".");
@@ -274,9 +385,16 @@ public final class Narrator {
       values.add(n);
       parts.add(t.text(i, "group_name") + " " + Numbers.count(n) + " (" + Numbers.share(n, total) + ")");
     }
-    List<String> caveats = total < MIN_UNITS
-        ? List.of("Only " + Numbers.count(total) + " exposures: too few for the split to mean much.") : List.of();
-    return new Narration("Exposure split on " + experiment + ": " + Numbers.count(total) + " exposures; "
+    List<String> caveats = new ArrayList<>();
+    if (total < MIN_UNITS) {
+      caveats.add("Only " + Numbers.count(total) + " exposures: too few for the split to mean much.");
+    }
+    if (t.columns().contains("as_of")) {
+      caveats.add("Exposures are running totals: each group's count is read on its last day (" + t.text(0, "as_of")
+          + "), not summed over days.");
+    }
+    return new Narration("Exposure split on " + experiment + (plan.period() == null ? "" : " in " + plan.period())
+        + ": " + Numbers.count(total) + " exposures; "
         + String.join(", ", parts) + ".", caveats, new ChartSpec(ChartSpec.Kind.BAR, "Exposure split · " + experiment,
         "group", "exposures", groups, List.of(new ChartSpec.Series("exposures", values)), null));
   }
@@ -299,7 +417,7 @@ public final class Narrator {
     double first = values.get(0);
     double last = values.get(values.size() - 1);
     double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    String summary = metric + " over " + plan.period().label() + ": from " + Numbers.value(first) + " on " + days.get(0)
+    String summary = metric + " over " + plan.period() + ": from " + Numbers.value(first) + " on " + days.get(0)
         + " to " + Numbers.value(last) + " on " + days.get(days.size() - 1)
         + (first == 0 ? "" : " (" + Numbers.change(100 * (last - first) / first) + ")") + "; low "
         + Numbers.value(values.get(low)) + " on " + days.get(low) + ", high " + Numbers.value(values.get(high)) + " on "

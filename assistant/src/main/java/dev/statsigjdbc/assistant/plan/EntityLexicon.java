@@ -2,6 +2,9 @@ package dev.statsigjdbc.assistant.plan;
 
 import dev.statsigjdbc.assistant.sql.Select;
 import dev.statsigjdbc.assistant.sql.Sql;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,8 +12,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * The experiments, gates, metrics and tags that exist, read live from the connection, and fuzzy
@@ -21,12 +30,23 @@ public final class EntityLexicon {
   /** Words too common (or statuses) to identify anything on their own; they still count inside a full name. */
   private static final Set<String> WEAK = Set.of("per", "new", "user", "the", "of", "and", "in", "on", "to", "for",
       "v1", "v2", "v3", "web", "mobile", "io", "rate", "time", "count", "day", "page", "test", "experiment", "gate",
-      "metric", "tag", "by", "all", "no", "daily", "active", "launched", "disabled", "archived", "setup");
+      "metric", "tag", "by", "all", "no", "daily", "active", "launched", "disabled", "archived", "setup", "result");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Entity> entities;
+  /** Live values of the declared dimensions, by dimension name (teams, people, layers, metric types). */
+  private final Map<String, Set<String>> values;
 
   public EntityLexicon(List<Entity> entities) {
+    this(entities, Map.of());
+  }
+
+  public EntityLexicon(List<Entity> entities, Map<String, Set<String>> values) {
     this.entities = List.copyOf(entities);
+    Map<String, Set<String>> copy = new TreeMap<>();
+    values.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+    this.values = Collections.unmodifiableMap(copy);
   }
 
   /** Reads every entity through the connection (one list query per kind). */
@@ -48,7 +68,66 @@ public final class EntityLexicon {
         }
       }
     }
-    return new EntityLexicon(all);
+    return new EntityLexicon(all, liveValues(connection));
+  }
+
+  /** The values of every live dimension (not tags: those are entities), one query per subject table. */
+  private static Map<String, Set<String>> liveValues(Connection connection) throws SQLException {
+    try {
+      return readLiveValues(connection);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("A tags column did not hold a JSON array: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static Map<String, Set<String>> readLiveValues(Connection connection) throws SQLException, JsonProcessingException {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (QuestionLanguage.Subject subject : QuestionLanguage.SUBJECTS) {
+      List<QuestionLanguage.Dimension> live = subject.dimensions().stream().filter(QuestionLanguage.Dimension::live).toList();
+      if (live.isEmpty()) {
+        continue;
+      }
+      Select select = Select.from(Sql.table(subject.table(), "t"))
+          .columns(live.stream().map(d -> (SqlNode) Sql.col("t", d.column())).toArray(SqlNode[]::new));
+      try (Statement statement = connection.createStatement();
+           ResultSet rows = statement.executeQuery(Sql.render(select.build()))) {
+        while (rows.next()) {
+          for (int i = 0; i < live.size(); i++) {
+            String v = rows.getString(i + 1);
+            if (v == null || v.isBlank()) {
+              continue;
+            }
+            Set<String> into = out.computeIfAbsent(live.get(i).name(), k -> new HashSet<>());
+            if (live.get(i).match() == QuestionLanguage.Match.JSON_ARRAY) {
+              // Tags in use, also those not in the tags table ("guardrail" on metrics).
+              for (JsonNode tag : JSON.readTree(v)) {
+                into.add(tag.asText());
+              }
+            } else {
+              into.add(v);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The live values of a dimension ("team" -> Checkout, Growth, ...), sorted. */
+  public List<String> values(String dimension) {
+    return values.getOrDefault(dimension, Set.of()).stream().sorted().toList();
+  }
+
+  /** Every word of every name: entities, tags, live values. Words a question may use that are not typos. */
+  Set<String> names() {
+    Set<String> out = new HashSet<>();
+    entities.forEach(e -> {
+      out.addAll(e.words());
+      out.addAll(Words.of(e.id()));
+      out.addAll(Words.of(e.name()));
+    });
+    values.values().forEach(vs -> vs.forEach(v -> out.addAll(Words.of(v))));
+    return out;
   }
 
   /** The direction that is good for a metric ({@code increase} or {@code decrease}), when the metric says. */
@@ -63,12 +142,18 @@ public final class EntityLexicon {
 
   /** The best match of a kind in the text, with the words it used (so other slots can skip them). */
   public Optional<Match> find(EntityKind kind, List<String> words) {
+    return candidates(kind, words).stream().findFirst();
+  }
+
+  /** Every match of a kind, best first (same order as {@link #find}). */
+  public List<Match> candidates(EntityKind kind, List<String> words) {
     return entities.stream().filter(e -> e.kind() == kind)
         .map(e -> score(e, words))
         .filter(m -> m != null)
-        .max(Comparator.comparingInt(Match::score)
-            .thenComparing(m -> -m.entity().id().length())
-            .thenComparing(m -> m.entity().id(), Comparator.reverseOrder()));
+        .sorted(Comparator.comparingInt(Match::score).reversed()
+            .thenComparing(m -> m.entity().id().length())
+            .thenComparing(m -> m.entity().id()))
+        .toList();
   }
 
   /** A full name in order scores above any partial match; a partial needs one distinctive word. */

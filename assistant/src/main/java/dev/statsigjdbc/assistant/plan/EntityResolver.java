@@ -1,48 +1,116 @@
 package dev.statsigjdbc.assistant.plan;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the experiment, gate and metric a question names. Exact names are taken first (longest
- * first), each consuming its words; then partial matches, experiments and gates before metrics,
- * so that "checkout test" is an experiment and not the checkout_conversion metric.
+ * Finds the experiment, gate or metric a question names among its unused words, and uses those
+ * words. Exact names first (longest first); then a partial match by one distinctive word, which is
+ * ambiguous when another name matches as well ("search experiment": several do).
  */
 final class EntityResolver {
-  private static final List<EntityKind> PARTIAL_ORDER = List.of(EntityKind.EXPERIMENT, EntityKind.GATE, EntityKind.METRIC);
-
   private EntityResolver() {}
 
-  static Map<EntityKind, EntityLexicon.Match> resolve(EntityLexicon lexicon, List<String> words) {
-    Map<EntityKind, EntityLexicon.Match> found = new EnumMap<>(EntityKind.class);
-    List<String> rest = words;
-    while (true) {
-      Optional<EntityLexicon.Match> exact = Optional.empty();
-      for (EntityKind kind : PARTIAL_ORDER) {
-        if (!found.containsKey(kind)) {
-          Optional<EntityLexicon.Match> m = lexicon.find(kind, rest).filter(EntityLexicon.Match::exact);
-          if (m.isPresent() && (exact.isEmpty() || m.get().length() > exact.get().length())) {
-            exact = m;
-          }
+  /** An entity the question names; for a partial match, the names it was preferred over. */
+  record Named(Entity entity, boolean exact, String words) {}
+
+  /** A partial name that fits several entities equally well. */
+  static final class Ambiguous extends RuntimeException {
+    private final List<Entity> candidates;
+    private final String words;
+
+    Ambiguous(String words, List<Entity> candidates) {
+      super(null, null, false, false);
+      this.words = words;
+      this.candidates = List.copyOf(candidates);
+    }
+
+    List<Entity> candidates() {
+      return candidates;
+    }
+
+    String words() {
+      return words;
+    }
+  }
+
+  /** The longest exact name of any of the kinds, if one is there. */
+  static Optional<Named> exact(EntityLexicon lexicon, Reading reading, List<EntityKind> kinds) {
+    Free free = Free.of(reading);
+    EntityLexicon.Match best = null;
+    for (EntityKind kind : kinds) {
+      Optional<EntityLexicon.Match> m = lexicon.find(kind, free.stems()).filter(EntityLexicon.Match::exact);
+      if (m.isPresent() && (best == null || m.get().length() > best.length())) {
+        best = m.get();
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Named(best.entity(), true, free.use(reading, best)));
+  }
+
+  /** Every exact name of a kind, in the order they appear ("compare checkout_v2 and guest_checkout"). */
+  static List<Named> allExact(EntityLexicon lexicon, Reading reading, EntityKind kind) {
+    List<Named> out = new ArrayList<>();
+    Optional<Named> next;
+    while ((next = exact(lexicon, reading, List.of(kind))).isPresent()) {
+      out.add(next.get());
+    }
+    return out;
+  }
+
+  /** The best partial match of a kind; throws {@link Ambiguous} when two fit equally well. */
+  static Optional<Named> partial(EntityLexicon lexicon, Reading reading, EntityKind kind) {
+    Free free = Free.of(reading);
+    List<EntityLexicon.Match> candidates = lexicon.candidates(kind, free.stems());
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    EntityLexicon.Match best = candidates.get(0);
+    List<Entity> tied = candidates.stream().filter(c -> c.score() == best.score()).map(EntityLexicon.Match::entity).toList();
+    String words = String.join(" ", free.matched(best));
+    if (tied.size() > 1) {
+      throw new Ambiguous(words, tied);
+    }
+    return Optional.of(new Named(best.entity(), best.exact(), free.use(reading, best)));
+  }
+
+  /** The reading's unused words (folded) and where they are. */
+  private record Free(List<Integer> at, List<String> stems) {
+    static Free of(Reading reading) {
+      List<Integer> at = new ArrayList<>();
+      List<String> stems = new ArrayList<>();
+      for (int i = 0; i < reading.size(); i++) {
+        if (!reading.used(i)) {
+          at.add(i);
+          stems.add(reading.stems().get(i));
         }
       }
-      if (exact.isEmpty()) {
-        break;
-      }
-      found.put(exact.get().entity().kind(), exact.get());
-      rest = exact.get().remove(rest);
+      return new Free(at, stems);
     }
-    for (EntityKind kind : PARTIAL_ORDER) {
-      if (!found.containsKey(kind)) {
-        Optional<EntityLexicon.Match> m = lexicon.find(kind, rest);
-        if (m.isPresent()) {
-          found.put(kind, m.get());
-          rest = m.get().remove(rest);
+
+    List<String> matched(EntityLexicon.Match m) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < stems.size(); i++) {
+        if (m.exact() ? i >= m.start() && i < m.start() + m.length() : m.entity().words().contains(stems.get(i))) {
+          out.add(stems.get(i));
         }
       }
+      return out;
     }
-    return found;
+
+    /** Uses the match's words in the reading; returns them as written. */
+    String use(Reading reading, EntityLexicon.Match m) {
+      List<String> words = new ArrayList<>();
+      for (int i = 0; i < stems.size(); i++) {
+        if (m.exact() ? i >= m.start() && i < m.start() + m.length() : m.entity().words().contains(stems.get(i))) {
+          reading.use(at.get(i), 1);
+          words.add(reading.word(at.get(i)));
+        }
+      }
+      return String.join(" ", words);
+    }
   }
 }

@@ -11,17 +11,29 @@ import org.apache.calcite.sql.SqlNode;
  * SQL tree (null when the question was not understood) and an explanation for people.
  *
  * @param suggestions questions the planner can answer, offered when it could not plan this one
+ * @param evidence how the question was read: words corrected, names resolved, filters and window
  */
 public record Plan(Intent intent, SqlNode query, Map<Slot, String> slots, Period period, String explanation,
-    List<String> suggestions) {
+    List<String> suggestions, List<String> evidence) {
 
   public Plan {
     Objects.requireNonNull(intent, "intent");
     slots = Map.copyOf(slots);
     suggestions = List.copyOf(suggestions);
+    evidence = List.copyOf(evidence);
     if ((query == null) != (intent == Intent.UNKNOWN)) {
       throw new IllegalArgumentException("a plan has a query exactly when its intent is known");
     }
+  }
+
+  public Plan(Intent intent, SqlNode query, Map<Slot, String> slots, Period period, String explanation,
+      List<String> suggestions) {
+    this(intent, query, slots, period, explanation, suggestions, List.of());
+  }
+
+  /** The same plan, with notes on how the question was read. */
+  public Plan withEvidence(List<String> notes) {
+    return new Plan(intent, query, slots, period, explanation, suggestions, notes);
   }
 
   public static Plan understood(Intent intent, SqlNode query, Map<Slot, String> slots, Period period, String explanation) {

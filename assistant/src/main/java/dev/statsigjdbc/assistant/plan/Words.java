@@ -23,7 +23,7 @@ public final class Words {
     return String.join(" ", text.toLowerCase(Locale.ROOT).replace("'s", "").split("[^a-z0-9%.]+")).trim();
   }
 
-  private static String stem(String w) {
+  static String stem(String w) {
     return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") ? w.substring(0, w.length() - 1) : w;
   }
 }

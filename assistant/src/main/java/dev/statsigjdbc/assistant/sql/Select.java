@@ -13,6 +13,7 @@ public final class Select {
   private final List<SqlNode> conditions = new ArrayList<>();
   private final List<SqlNode> groupBy = new ArrayList<>();
   private final List<SqlNode> orderBy = new ArrayList<>();
+  private Integer limit;
 
   private Select(SqlNode from) {
     this.from = from;
@@ -45,11 +46,17 @@ public final class Select {
     return this;
   }
 
+  /** Keeps the first rows only (FETCH NEXT n ROWS); null keeps them all. */
+  public Select limit(Integer rows) {
+    this.limit = rows;
+    return this;
+  }
+
   public SqlSelect build() {
     if (columns.isEmpty()) {
       throw new IllegalStateException("a SELECT needs at least one column");
     }
     return new SqlSelect(Sql.pos(), null, Sql.list(columns), from, Sql.and(conditions.toArray(SqlNode[]::new)),
-        Sql.list(groupBy), null, null, null, Sql.list(orderBy), null, null, null);
+        Sql.list(groupBy), null, null, null, Sql.list(orderBy), null, limit == null ? null : Sql.number(limit), null);
   }
 }

@@ -10,7 +10,9 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -77,6 +79,32 @@ public final class Sql {
     return SqlLiteral.createTimestamp(new TimestampString(day.toString() + " 00:00:00"), 0, POS);
   }
 
+  public static SqlNode bool(boolean value) {
+    return SqlLiteral.createBoolean(value, POS);
+  }
+
+  public static SqlNode number(long value) {
+    return SqlLiteral.createExactNumeric(Long.toString(value), POS);
+  }
+
+  /** Whole days from one timestamp to another: TIMESTAMPDIFF(DAY, from, to). */
+  public static SqlNode daysBetween(SqlNode from, SqlNode to) {
+    return call(SqlStdOperatorTable.TIMESTAMP_DIFF,
+        new SqlIntervalQualifier(TimeUnit.DAY, null, POS), from, to);
+  }
+
+  public static SqlNode coalesce(SqlNode value, SqlNode otherwise) {
+    return call(SqlStdOperatorTable.COALESCE, value, otherwise);
+  }
+
+  public static SqlNode abs(SqlNode operand) {
+    return call(SqlStdOperatorTable.ABS, operand);
+  }
+
+  public static SqlNode greater(SqlNode left, SqlNode right) {
+    return call(SqlStdOperatorTable.GREATER_THAN, left, right);
+  }
+
   public static SqlNode eq(SqlNode left, SqlNode right) {
     return call(SqlStdOperatorTable.EQUALS, left, right);
   }
@@ -110,6 +138,19 @@ public final class Sql {
       }
     }
     return result;
+  }
+
+  /** value IN (v1, v2, ...): how the driver takes several keys of one column. */
+  public static SqlNode in(SqlNode value, List<SqlNode> values) {
+    return call(SqlStdOperatorTable.IN, value, new SqlNodeList(values, POS));
+  }
+
+  public static SqlNode isNotNull(SqlNode value) {
+    return call(SqlStdOperatorTable.IS_NOT_NULL, value);
+  }
+
+  public static SqlNode or(SqlNode left, SqlNode right) {
+    return call(SqlStdOperatorTable.OR, left, right);
   }
 
   public static SqlNode sum(SqlNode operand) {

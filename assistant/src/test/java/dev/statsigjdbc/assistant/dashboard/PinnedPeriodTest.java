@@ -51,7 +51,7 @@ class PinnedPeriodTest {
     Dashboard before = store.load("periods");
     assertThat(before.pins().get(0).sql()).contains("TIMESTAMP '2026-10-01 00:00:00'")
         .contains("TIMESTAMP '2026-11-26 00:00:00'");
-    assertThat(before.pins().get(1).sql()).contains("DATE '2026-10-27'").contains("DATE '2026-11-24'");
+    assertThat(before.pins().get(1).sql()).contains("DATE '2026-10-26'").contains("DATE '2026-11-24'");
 
     Dashboard after = renderOn(store, LocalDate.of(2027, 2, 10), folder.resolve("periods.html"));
 
@@ -61,14 +61,14 @@ class PinnedPeriodTest {
     assertThat(shipped.sql()).contains("TIMESTAMP '2027-01-01 00:00:00'").contains("TIMESTAMP '2027-02-11 00:00:00'")
         .doesNotContain("2026-10-01").doesNotContain("2026-11-26");
     Pin trend = after.pins().get(1);
-    assertThat(trend.sql()).contains("DATE '2027-01-12'").contains("DATE '2027-02-09'").doesNotContain("2026-1");
+    assertThat(trend.sql()).contains("DATE '2027-01-11'").contains("DATE '2027-02-09'").doesNotContain("2026-1");
     assertThat(trend.period().label()).isEqualTo("last 30 days");
     Pin since = after.pins().get(2);
     assertThat(since.sql()).isEqualTo(before.pins().get(2).sql()).contains("DATE '2026-10-01'")
         .contains("DATE '2026-11-24'");
     assertThat(since.period().relative()).isFalse();
     assertThat(after.pins().get(3).sql()).as("no phrase: the default last 30 days moves too")
-        .contains("DATE '2027-01-12'").contains("DATE '2027-02-09'");
+        .contains("DATE '2027-01-11'").contains("DATE '2027-02-09'");
 
     // The file keeps the phrase, so the next render moves again from wherever the last one left it.
     JsonNode file = DashboardJson.JSON.readTree(store.file("periods").toFile());

@@ -2,8 +2,11 @@ package dev.statsigjdbc.assistant.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EntityLexiconTest {
@@ -26,12 +29,26 @@ class EntityLexiconTest {
     return new Entity(EntityKind.METRIC, name + "::" + type, name, Words.of(name), "increase");
   }
 
-  static Map<EntityKind, EntityLexicon.Match> resolve(String question) {
-    return EntityResolver.resolve(LEXICON, Words.of(question));
+  /** Exact names of any kind first, then partial ones, experiments before gates before metrics (as the planner does). */
+  static Map<EntityKind, Entity> resolve(String question) {
+    Reading r = Reading.of(question, KnownWords.of(Set.of(), LEXICON));
+    Map<EntityKind, Entity> found = new EnumMap<>(EntityKind.class);
+    List<EntityKind> kinds = List.of(EntityKind.EXPERIMENT, EntityKind.GATE, EntityKind.METRIC);
+    Optional<EntityResolver.Named> exact;
+    while ((exact = EntityResolver.exact(LEXICON, r, kinds.stream().filter(k -> !found.containsKey(k)).toList()))
+        .isPresent()) {
+      found.put(exact.get().entity().kind(), exact.get().entity());
+    }
+    for (EntityKind kind : kinds) {
+      if (!found.containsKey(kind)) {
+        EntityResolver.partial(LEXICON, r, kind).ifPresent(n -> found.put(kind, n.entity()));
+      }
+    }
+    return found;
   }
 
-  static String id(Map<EntityKind, EntityLexicon.Match> found, EntityKind kind) {
-    return found.containsKey(kind) ? found.get(kind).entity().id() : null;
+  static String id(Map<EntityKind, Entity> found, EntityKind kind) {
+    return found.containsKey(kind) ? found.get(kind).id() : null;
   }
 
   @Test
@@ -42,7 +59,7 @@ class EntityLexiconTest {
 
   @Test
   void checkoutTestIsTheCheckoutExperimentNotTheMetric() {
-    Map<EntityKind, EntityLexicon.Match> found = resolve("Did the checkout test move revenue per user?");
+    Map<EntityKind, Entity> found = resolve("Did the checkout test move revenue per user?");
     assertThat(id(found, EntityKind.EXPERIMENT)).isEqualTo("checkout_v2");
     assertThat(id(found, EntityKind.METRIC)).isEqualTo("revenue_per_user::sum");
   }
@@ -54,9 +71,27 @@ class EntityLexiconTest {
 
   @Test
   void exactNamesOutrankPartialOnes() {
-    Map<EntityKind, EntityLexicon.Match> found = resolve("did guest checkout move checkout conversion");
+    Map<EntityKind, Entity> found = resolve("did guest checkout move checkout conversion");
     assertThat(id(found, EntityKind.EXPERIMENT)).isEqualTo("guest_checkout");
     assertThat(id(found, EntityKind.METRIC)).isEqualTo("checkout_conversion::funnel");
+  }
+
+  @Test
+  void aPartialNameTwoEntitiesShareEquallyIsAmbiguous() {
+    EntityLexicon two = new EntityLexicon(List.of(entity(EntityKind.EXPERIMENT, "search_ranking", "search_ranking"),
+        entity(EntityKind.EXPERIMENT, "search_filters", "search_filters")));
+    Reading r = Reading.of("did the search experiment work", KnownWords.of(Set.of(), two));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EntityResolver.partial(two, r, EntityKind.EXPERIMENT))
+        .isInstanceOf(EntityResolver.Ambiguous.class)
+        .satisfies(e -> assertThat(((EntityResolver.Ambiguous) e).candidates()).extracting(Entity::id)
+            .containsExactlyInAnyOrder("search_ranking", "search_filters"));
+  }
+
+  @Test
+  void aTypoCloseToOneKnownWordIsCorrectedAndNoted() {
+    Reading r = Reading.of("How many expirements tagged chekout", KnownWords.of(Set.of("experiment"), LEXICON));
+    assertThat(r.text()).isEqualTo("how many experiments tagged checkout");
+    assertThat(r.corrections()).contains("\"expirements\" read as \"experiments\"", "\"chekout\" read as \"checkout\"");
   }
 
   @Test

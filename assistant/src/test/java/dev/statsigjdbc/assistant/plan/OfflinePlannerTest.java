@@ -20,10 +20,26 @@ class OfflinePlannerTest {
   }
 
   @Test
-  void aQuoteInTheQuestionNeverReachesTheSqlAsCode() {
+  void wordsThePlanDoesNotUseAreNamedAndNothingIsAnswered() {
     Plan plan = planner.plan("How many experiments are active'; DROP TABLE x; --", context);
+    assertThat(plan.understood()).isFalse();
+    assertThat(plan.explanation()).contains("\"drop table x\"");
+  }
+
+  @Test
+  void everyPartOfACountIsInTheSql() {
+    Plan plan = planner.plan("How many experiments were created last month per status?", context);
     assertThat(plan.intent()).isEqualTo(Intent.COUNT_ENTITIES);
-    assertThat(plan.sql()).doesNotContain("DROP");
+    assertThat(plan.slot(Slot.GROUP)).isEqualTo("status");
+    assertThat(plan.sql()).contains("GROUP BY \"t\".\"status\"").contains("\"created_time\" >= TIMESTAMP '2026-10-01 00:00:00'")
+        .contains("\"created_time\" < TIMESTAMP '2026-11-01 00:00:00'");
+  }
+
+  @Test
+  void aPeriodWithoutAVerbAsksWhichDate() {
+    Plan plan = planner.plan("How many experiments last quarter?", context);
+    assertThat(plan.understood()).isFalse();
+    assertThat(plan.explanation()).startsWith("Which date should last quarter apply to?");
   }
 
   @Test
