@@ -39,4 +39,5 @@ cp -r "$here/pyproject.toml" "$here/statsig_superset" "$build/"
 
 cd "$here"
 export STATSIG_SUPERSET_OUTPUT="$out"
-exec "$venv/bin/python" -m pytest -p no:cacheprovider --junitxml "$out/pytest.xml" -o junit_family=xunit2 "$@" tests
+# Without test paths in the arguments pytest runs tests/ (pyproject.toml's testpaths).
+exec "$venv/bin/python" -m pytest -p no:cacheprovider --junitxml "$out/pytest.xml" -o junit_family=xunit2 "$@"

@@ -38,6 +38,10 @@ class Error(Exception):
         self.message = message
         self.sqlstate = sqlstate
 
+    def __str__(self) -> str:
+        # The SQLState stays readable where only the text travels on (Superset's SQL Lab passes str(error)).
+        return f"{self.message} [SQLState {self.sqlstate}]" if self.sqlstate else self.message
+
 
 class InterfaceError(Error):
     pass

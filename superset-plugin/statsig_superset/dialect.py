@@ -23,6 +23,8 @@ from statsig_superset import dbapi
 
 DEFAULT_PORT = 8765
 DEFAULT_SCHEMA = "statsig"
+SQLGLOT_DIALECT = "druid"
+"""sqlglot's dialect for Calcite's SQL (Druid's SQL is Calcite's): the generic one writes CURRENT_TIMESTAMP()."""
 
 # JDBC type codes (java.sql.Types) to SQLAlchemy types; anything else reflects as NullType.
 JDBC_TYPES: dict[int, type[types.TypeEngine[Any]] | types.TypeEngine[Any]] = {

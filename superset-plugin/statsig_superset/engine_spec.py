@@ -6,17 +6,20 @@ DB-API work without Superset.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import types
+from sqlglot.dialects.dialect import Dialects
 
 from superset.constants import TimeGrain
 from superset.db_engine_specs.base import BaseEngineSpec
 from superset.errors import ErrorLevel, SupersetError, SupersetErrorType
+from superset.sql.parse import SQLGLOT_DIALECTS
 
 from statsig_superset import dbapi
-from statsig_superset.dialect import DEFAULT_SCHEMA, StatsigDialect
+from statsig_superset.dialect import DEFAULT_SCHEMA, SQLGLOT_DIALECT, StatsigDialect
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.interfaces import Dialect
@@ -24,6 +27,10 @@ if TYPE_CHECKING:
     from superset.models.core import Database
     from superset.sql.parse import Table
     from superset.superset_typing import ResultSetColumnType
+
+# Superset parses, checks and reformats SQL with sqlglot in the engine's dialect (this table is where it looks);
+# with none it uses the generic one, whose CURRENT_TIMESTAMP() Calcite refuses.
+SQLGLOT_DIALECTS.setdefault(StatsigDialect.name, Dialects(SQLGLOT_DIALECT))
 
 # Calcite rounds with FLOOR(ts TO unit); its weeks start on Sunday, so a Monday week is shifted by a day.
 _TS = "CAST({col} AS TIMESTAMP)"
@@ -50,14 +57,19 @@ _ERRORS: dict[str, tuple[SupersetErrorType, str]] = {
 }
 
 
-def _sqlstate_error(ex: BaseException) -> dbapi.Error | None:
-    """The DB-API error behind an exception Superset may have wrapped."""
-    seen: BaseException | None = ex
-    while seen is not None:
+# How dbapi.Error prints itself, after the "<engine> error: " Superset may put in front.
+_PRINTED_ERROR = re.compile(r"^(?:\w+ error: )?(?P<message>.*) \[SQLState (?P<sqlstate>\w{5})\]$", re.DOTALL)
+
+
+def _sqlstate_error(ex: object) -> tuple[str, str] | None:
+    """The message and SQLState of the DB-API error behind an exception Superset may have wrapped, or printed."""
+    seen = ex
+    while isinstance(seen, BaseException):
         if isinstance(seen, dbapi.Error):
-            return seen
+            return (seen.message, seen.sqlstate) if seen.sqlstate else None
         seen = getattr(seen, "orig", None) or seen.__cause__
-    return None
+    found = _PRINTED_ERROR.match(str(ex))
+    return (found["message"], found["sqlstate"]) if found else None
 
 
 class StatsigEngineSpec(BaseEngineSpec):
@@ -104,20 +116,25 @@ class StatsigEngineSpec(BaseEngineSpec):
         return None
 
     @classmethod
+    def _extract_error_message(cls, ex: Exception) -> str:
+        """With the SQLState (Superset's default reads only ``message``), which ``extract_errors`` maps."""
+        return str(ex) if isinstance(ex, dbapi.Error) else super()._extract_error_message(ex)
+
+    @classmethod
     def extract_errors(
         cls, ex: Exception, context: dict[str, Any] | None = None, database_name: str | None = None
     ) -> list[SupersetError]:
         error = _sqlstate_error(ex)
-        known = _ERRORS.get(error.sqlstate or "") if error is not None else None
+        known = _ERRORS.get(error[1]) if error is not None else None
         if error is None or known is None:
             return super().extract_errors(ex, context, database_name)
         error_type, message = known
         return [
             SupersetError(
                 error_type=error_type,
-                message=message.format(message=error.message),
+                message=message.format(message=error[0]),
                 level=ErrorLevel.ERROR,
-                extra={"engine_name": cls.engine_name, "sqlstate": error.sqlstate},
+                extra={"engine_name": cls.engine_name, "sqlstate": error[1]},
             )
         ]
 

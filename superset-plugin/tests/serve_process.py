@@ -11,6 +11,16 @@ REPO = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(r"listening on \S+ port (\d+)")
 
 
+def stop(process: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
+    """Asks a child process to end, and ends it if it has not after 30 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 def command() -> list[str]:
     """The CLI jar the build made; without one, the launcher, which builds it first."""
     jar = REPO / "cli" / "target" / "statsig-sql.jar"
@@ -49,9 +59,4 @@ class ServeProcess:
         self.url = f"http://127.0.0.1:{self.port}/"
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        stop(self.process)

@@ -6,7 +6,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.sql import sqltypes
 
 from statsig_superset import dbapi
-from statsig_superset.dialect import StatsigDialect, reserved_words
+from statsig_superset.dialect import SQLGLOT_DIALECT, StatsigDialect, reserved_words
 
 SUPERSET_ALIASES = ["count", "year", "value", "date", "timestamp", "month", "day", "hour", "user", "rank"]
 
@@ -15,7 +15,7 @@ def runs_as_is_and_after_sqlglot(engine: Engine, sql: str) -> list[tuple[object,
     """Runs SQL on the driver, and again as sqlglot writes it back (Superset formats SQL with sqlglot)."""
     with engine.connect() as c:
         rows = [tuple(r) for r in c.execute(text(sql))]
-        again = [tuple(r) for r in c.execute(text(sqlglot.parse_one(sql).sql()))]
+        again = [tuple(r) for r in c.execute(text(sqlglot.parse_one(sql, read=SQLGLOT_DIALECT).sql(SQLGLOT_DIALECT)))]
     assert rows == again
     return rows
 

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from statsig_superset import dbapi
+from statsig_superset.dialect import SQLGLOT_DIALECT
 from statsig_superset.engine_spec import StatsigEngineSpec
 
 from superset.constants import TimeGrain
@@ -41,7 +42,7 @@ GRAINS = [g for g in StatsigEngineSpec._time_grain_expressions if g is not None]
 
 
 def rows(engine: Engine, sql: str) -> list[tuple[object, ...]]:
-    sqlglot.parse_one(sql)
+    sqlglot.parse_one(sql, read=SQLGLOT_DIALECT)
     with engine.connect() as c:
         return [tuple(r) for r in c.execute(text(sql))]
 
@@ -102,6 +103,9 @@ def test_a_missing_filter_becomes_an_error_that_says_what_to_add(engine: Engine)
     assert "experiment_id" in error.message
     assert "WHERE experiment_id = 'checkout_v2'" in error.message
     assert "add this filter" in error.message
+    # SQL Lab hands over only the text, with Superset's prefix.
+    [printed] = StatsigEngineSpec.extract_errors("statsig error: " + str(raised.value.orig))  # type: ignore[arg-type]
+    assert printed.message == error.message and printed.extra["sqlstate"] == "22023"
 
 
 def test_writes_and_unknown_tables_map_to_supersets_error_types(connection: dbapi.Connection) -> None:
