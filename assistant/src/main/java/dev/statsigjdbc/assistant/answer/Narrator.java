@@ -425,8 +425,9 @@ public final class Narrator {
     List<String> caveats = values.size() < plan.period().days()
         ? List.of("Values for " + (plan.period().days() - values.size()) + " of " + plan.period().days() + " days are missing.")
         : List.of();
-    return new Narration(summary, caveats, new ChartSpec(ChartSpec.Kind.LINE, metric, "day", metric, days,
-        List.of(new ChartSpec.Series(metric, values)), null));
+    // One day is a value, not a one-point line.
+    return new Narration(summary, caveats, new ChartSpec(values.size() == 1 ? ChartSpec.Kind.VALUE : ChartSpec.Kind.LINE,
+        metric, "day", metric, days, List.of(new ChartSpec.Series(metric, values)), null));
   }
 
   private static Narration rollout(Plan plan, ResultTable t) {
