@@ -5,6 +5,7 @@ import dev.statsigjdbc.emulator.EmulatorServer;
 import dev.statsigjdbc.emulator.api.ApiQuirks;
 import dev.statsigjdbc.emulator.api.ConsoleApi;
 import dev.statsigjdbc.emulator.api.InMemoryConsoleApi;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.Dataset;
 import dev.statsigjdbc.emulator.data.DatasetGenerator;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
@@ -58,6 +59,11 @@ final class BenchEnvironment implements AutoCloseable {
     return EmulatorServer.start(config().rateLimit(requestsPer10Seconds, Duration.ofSeconds(10)), api);
   }
 
+  /** Another emulator over the same data whose list pages are capped or refused above a size; the caller closes it. */
+  EmulatorServer startWithPageLimits(PageLimits limits) {
+    return EmulatorServer.start(config().latencyMillis(0), new InMemoryConsoleApi(dataset, ApiQuirks.specExamples(), limits));
+  }
+
   private EmulatorConfig config() {
     return EmulatorConfig.defaults()
         .dataset(DatasetProfile.LARGE)
@@ -73,6 +79,13 @@ final class BenchEnvironment implements AutoCloseable {
     p.setProperty("cacheTtlSeconds", Integer.toString(cacheTtlSeconds));
     p.setProperty("maxConcurrency", Integer.toString(maxConcurrency));
     p.setProperty("requestsPer10Seconds", Integer.toString(requestsPer10Seconds));
+    return p;
+  }
+
+  /** The driver as a user gets it: only the API key set. */
+  static Properties defaultProperties() {
+    Properties p = new Properties();
+    p.setProperty("apiKey", API_KEY);
     return p;
   }
 

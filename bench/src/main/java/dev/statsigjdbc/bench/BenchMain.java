@@ -41,6 +41,12 @@ public final class BenchMain {
       if (options.runs(6)) {
         results.add(new ConnectFigure(env, options.repeats()).run());
       }
+      if (options.runs(7)) {
+        results.add(new HostedFigure(options.hostedRoundTripMillis(), options.repeats()).run());
+      }
+      if (options.runs(8)) {
+        results.add(new ScanCallsFigure(env).run());
+      }
     }
     ResultsReport report = new ResultsReport(results, machine(options));
     System.out.println();

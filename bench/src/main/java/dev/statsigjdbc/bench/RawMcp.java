@@ -17,11 +17,14 @@ import java.util.Map;
 /** The baseline: the MCP Java SDK's sync client over HTTP with the API key header, nothing else. */
 final class RawMcp implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JacksonMcpJsonMapper MCP_JSON = new JacksonMcpJsonMapper(JSON);
 
   private final McpSyncClient client;
+  private final McpSchema.InitializeResult initialized;
 
-  private RawMcp(McpSyncClient client) {
+  private RawMcp(McpSyncClient client, McpSchema.InitializeResult initialized) {
     this.client = client;
+    this.initialized = initialized;
   }
 
   /** Builds the client and runs {@code initialize} (no tools/list). */
@@ -30,7 +33,7 @@ final class RawMcp implements AutoCloseable {
     HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
         .builder(uri.getScheme() + "://" + uri.getAuthority())
         .endpoint(uri.getPath())
-        .jsonMapper(new JacksonMcpJsonMapper(JSON))
+        .jsonMapper(MCP_JSON)
         .addHttpRequestCustomizer((request, method, u, body, context) ->
             request.header("statsig-api-key", BenchEnvironment.API_KEY))
         .build();
@@ -39,8 +42,7 @@ final class RawMcp implements AutoCloseable {
         .requestTimeout(Duration.ofSeconds(30))
         .clientInfo(McpSchema.Implementation.builder("raw-bench", "0").build())
         .build();
-    client.initialize();
-    return new RawMcp(client);
+    return new RawMcp(client, client.initialize());
   }
 
   int listTools() {
@@ -59,6 +61,31 @@ final class RawMcp implements AutoCloseable {
       return JSON.readTree(text);
     } catch (IOException e) {
       throw new UncheckedIOException(tool + " returned text that is not JSON", e);
+    }
+  }
+
+  /** The server's {@code initialize} result as JSON text (to replay it). */
+  String initializeResultJson() {
+    return text(initialized);
+  }
+
+  /** The server's {@code tools/list} result as JSON text (to replay it). */
+  String toolsResultJson() {
+    return text(client.listTools());
+  }
+
+  /** A {@code tools/call} ({@code {name, arguments}}) sent as is; its result as JSON text (to replay it). */
+  String callResultJson(JsonNode request) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> arguments = JSON.convertValue(request.path("arguments"), Map.class);
+    return text(client.callTool(McpSchema.CallToolRequest.builder(request.path("name").asText()).arguments(arguments).build()));
+  }
+
+  private static String text(Object result) {
+    try {
+      return MCP_JSON.writeValueAsString(result);
+    } catch (IOException e) {
+      throw new UncheckedIOException("an MCP result could not be written as JSON", e);
     }
   }
 

@@ -46,14 +46,15 @@ class HarnessArithmeticTest {
   void optionsHaveDefaultsAndRefuseNonsenseWithTheUsage() {
     BenchOptions defaults = BenchOptions.parse();
     assertThat(defaults.latencyMillis()).isEqualTo(20);
-    assertThat(defaults.figures()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(defaults.hostedRoundTripMillis()).isEqualTo(100);
+    assertThat(defaults.figures()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
 
-    BenchOptions given = BenchOptions.parse("--latency-ms", "5", "--repeats", "2", "--out", "x", "--only", "3,5");
-    assertThat(given).isEqualTo(new BenchOptions(5, 2, Path.of("x"), List.of(3, 5)));
+    BenchOptions given = BenchOptions.parse("--latency-ms", "5", "--rtt-ms", "50", "--repeats", "2", "--out", "x", "--only", "3,5");
+    assertThat(given).isEqualTo(new BenchOptions(5, 50, 2, Path.of("x"), List.of(3, 5)));
     assertThat(given.runs(4)).isFalse();
 
     assertThatThrownBy(() -> BenchOptions.parse("--latency-ms", "-1")).hasMessageContaining("at least 0");
-    assertThatThrownBy(() -> BenchOptions.parse("--only", "7")).hasMessageContaining("1 to 6");
+    assertThatThrownBy(() -> BenchOptions.parse("--only", "9")).hasMessageContaining("1 to 8");
     assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("usage");
   }
 }

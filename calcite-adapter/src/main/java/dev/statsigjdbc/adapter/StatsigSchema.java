@@ -2,6 +2,8 @@ package dev.statsigjdbc.adapter;
 
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
+import dev.statsigjdbc.adapter.call.CallLayer;
+import dev.statsigjdbc.adapter.dialect.Dialect;
 import dev.statsigjdbc.adapter.guard.ToolCatalog;
 import java.util.Map;
 import org.apache.calcite.schema.Function;
@@ -14,11 +16,26 @@ public final class StatsigSchema extends AbstractSchema {
   private final Map<String, Table> tables;
   private final Multimap<String, Function> functions;
   private final ToolCatalog toolCatalog;
+  private final Dialect dialect;
+  private final CallLayer calls;
 
-  StatsigSchema(Map<String, Table> tables, Map<String, Function> functions, ToolCatalog toolCatalog) {
+  StatsigSchema(Map<String, Table> tables, Map<String, Function> functions, ToolCatalog toolCatalog, Dialect dialect,
+      CallLayer calls) {
     this.tables = Map.copyOf(tables);
     this.functions = ImmutableMultimap.copyOf(functions.entrySet());
     this.toolCatalog = toolCatalog;
+    this.dialect = dialect;
+    this.calls = calls;
+  }
+
+  /** The dialect the server was found (or told) to speak: {@code v1} or {@code v3}. */
+  public String dialect() {
+    return dialect.name();
+  }
+
+  /** Pages of paged reads fetched from the server so far (cached pages do not count). */
+  public long pagesFetched() {
+    return calls.pagesFetched();
   }
 
   /** The verdict on every listed tool (also readable as table {@code statsig_tools}). */

@@ -3,6 +3,8 @@ package dev.statsigjdbc.adapter;
 import dev.statsigjdbc.adapter.call.CallLayer;
 import dev.statsigjdbc.adapter.catalog.TableCatalog;
 import dev.statsigjdbc.adapter.catalog.TableSpec;
+import dev.statsigjdbc.adapter.dialect.Dialect;
+import dev.statsigjdbc.adapter.dialect.Dialects;
 import dev.statsigjdbc.adapter.exec.BoundTable;
 import dev.statsigjdbc.adapter.exec.PlanRunner;
 import dev.statsigjdbc.adapter.guard.GuardedToolSource;
@@ -20,7 +22,7 @@ import org.apache.calcite.schema.Table;
 /**
  * Entry point for the driver: builds the {@code statsig} schema over a tool source. Lists the
  * tools once, judges them, wraps the source in the guard (nothing else keeps the raw source),
- * and binds the curated tables to the exposed tools.
+ * picks the server's dialect, and binds the curated tables' operations through it.
  */
 public final class StatsigSchemaFactory {
 
@@ -29,21 +31,23 @@ public final class StatsigSchemaFactory {
   private StatsigSchemaFactory() {}
 
   public static StatsigSchema create(ToolSource source, StatsigOptions options) {
-    GuardedToolSource guarded =
-        GuardedToolSource.wrap(source, new ToolPolicy(options.extraBlockPatterns(), options.allowList()));
-    CallLayer calls = new CallLayer(guarded, options.calls());
+    ToolPolicy policy = new ToolPolicy(options.extraBlockPatterns(), options.allowList());
+    GuardedToolSource guarded = GuardedToolSource.wrap(source, policy);
+    Dialect dialect = Dialects.choose(options.dialect(), guarded.catalog(), policy);
+    CallLayer calls = new CallLayer(guarded, dialect, options.calls());
 
+    TableCatalog catalog = TableCatalog.load();
     Map<String, BoundTable> bound = new LinkedHashMap<>();
-    for (TableSpec spec : TableCatalog.load().tables()) {
-      BoundTable.bind(spec, guarded.catalog(), bound).ifPresent(table -> bound.put(spec.name(), table));
+    for (TableSpec spec : catalog.tables()) {
+      BoundTable.bind(spec, catalog, dialect, bound).ifPresent(table -> bound.put(spec.name(), table));
     }
-    PlanRunner runner = new PlanRunner(calls, bound);
+    PlanRunner runner = new PlanRunner(calls, dialect, bound, options.pageSize());
 
     Map<String, Table> tables = new LinkedHashMap<>();
     tables.put(ToolsTable.NAME, new ToolsTable(guarded.catalog()));
     bound.forEach((name, table) -> tables.put(name, new StatsigTable(table, runner)));
-    Map<String, Function> functions = Map.of(ToolFunction.NAME, new ToolFunction(calls));
-    return new StatsigSchema(tables, functions, guarded.catalog());
+    Map<String, Function> functions = Map.of(ToolFunction.NAME, new ToolFunction(calls, guarded.catalog()));
+    return new StatsigSchema(tables, functions, guarded.catalog(), dialect, calls);
   }
 
   /** Creates the schema and adds it under {@code name} to a connection's root schema. */

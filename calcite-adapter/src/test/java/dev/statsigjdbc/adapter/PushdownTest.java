@@ -39,6 +39,12 @@ class PushdownTest {
     return sql;
   }
 
+  /** A connection that asks for Statsig's default page of 100, to see paging at work on a few hundred records. */
+  private Sql pagesOf100() throws SQLException {
+    sql = Sql.connect(source, StatsigOptions.defaults().withPageSize(100));
+    return sql;
+  }
+
   /** 250 generated experiments: three pages of 100. */
   private static ArrayNode manyExperiments() {
     ArrayNode records = JsonNodeFactory.instance.arrayNode();
@@ -106,11 +112,34 @@ class PushdownTest {
   void everyPageIsReadWhateverTheNextPageStyle(NextPageStyle style) throws Exception {
     ArrayNode all = manyExperiments();
     source.list(LIST, "experiments", all, style);
-    List<Map<String, Object>> rows = sql().rows("SELECT id FROM statsig.experiments");
+    List<Map<String, Object>> rows = pagesOf100().rows("SELECT id FROM statsig.experiments");
     assertThat(rows).extracting(r -> r.get("id"))
         .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(all.spliterator(), false)
             .map(e -> e.get("id").asText()).toList());
     assertThat(source.calls(LIST)).extracting(c -> c.param("query_page").asInt()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void aScanAsksForLargePagesByDefault() throws Exception {
+    source.list(LIST, "experiments", manyExperiments(), NextPageStyle.RELATIVE);
+    assertThat(sql().rows("SELECT id FROM statsig.experiments")).hasSize(250);
+    assertThat(source.calls(LIST)).extracting(c -> c.param("query_limit").asInt()).containsExactly(StatsigOptions.DEFAULT_PAGE_SIZE);
+  }
+
+  /** A server that serves 40 per page whatever was asked, numbering its pages at 40, and gives no total. */
+  @ParameterizedTest
+  @EnumSource(value = NextPageStyle.class, names = {"RELATIVE", "NO_TOTAL"})
+  void aCappedServerIsReadAtItsCapEveryRowOnce(NextPageStyle style) throws Exception {
+    ArrayNode all = manyExperiments();
+    source.tool(dev.statsigjdbc.adapter.source.ToolDescriptor.of(LIST, "Lists experiments"), params -> FixtureToolSource.page(
+        "experiments", all, params.path("query_page").asInt(1), Math.min(40, params.path("query_limit").asInt(100)), style));
+    List<Map<String, Object>> rows = sql().rows("SELECT id FROM statsig.experiments");
+    assertThat(rows).extracting(r -> r.get("id"))
+        .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(all.spliterator(), false)
+            .map(e -> e.get("id").asText()).toList());
+    assertThat(source.calls(LIST)).extracting(c -> c.param("query_limit").asInt()).first().isEqualTo(1000);
+    assertThat(source.calls(LIST)).extracting(c -> c.param("query_page").asInt())
+        .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
   }
 
   @Test
@@ -121,7 +150,7 @@ class PushdownTest {
     }
     source.list(LIST, "experiments", all, NextPageStyle.RELATIVE);
 
-    List<Map<String, Object>> rows = sql().rows("SELECT id FROM statsig.experiments");
+    List<Map<String, Object>> rows = pagesOf100().rows("SELECT id FROM statsig.experiments");
 
     assertThat(rows).extracting(r -> r.get("id"))
         .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 1050).mapToObj(i -> "exp_" + i).toList());
@@ -136,7 +165,7 @@ class PushdownTest {
       exactly200.remove(exactly200.size() - 1);
     }
     source.list(LIST, "experiments", exactly200, NextPageStyle.RELATIVE);
-    assertThat(sql().rows("SELECT id FROM statsig.experiments")).hasSize(200);
+    assertThat(pagesOf100().rows("SELECT id FROM statsig.experiments")).hasSize(200);
     assertThat(source.calls(LIST)).hasSize(2);
   }
 

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.ArgGroup;
 
 /** {@code statsig-sql ask "<question>"}: a question in plain language answered with numbers, caveats and a chart. */
-@Command(name = "ask", description = "Answer a question about experiments, gates and metrics in plain language.")
+@Command(name = "ask", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "Answer a question about experiments, gates and metrics in plain language.")
 final class AskCommand implements Callable<Integer> {
   private static final int ROWS_SHOWN = 20;
 

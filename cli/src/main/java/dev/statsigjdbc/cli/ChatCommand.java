@@ -21,8 +21,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statsig-sql chat}: questions one after another, with line editing and history (JLine). */
-@Command(name = "chat", description = "An interactive session: ask questions, \\sql shows the SQL, \\pin [NAME] pins the"
-    + " last answered question, Ctrl-C cancels a question.")
+@Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "An interactive session: ask questions, \\sql shows the SQL, \\pin [NAME] pins the last answered"
+        + " question, Ctrl-C cancels a question.")
 final class ChatCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "1")

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * one HTML page; and one question across Statsig and a database of the demo's own (orders in an
  * embedded H2 database, attached as {@code finance}). Serves until Ctrl-C so other tools can connect.
  */
-@Command(name = "demo", description = "Start a local Statsig (emulator with demo data), query it with SQL and questions.")
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "Start a local Statsig (emulator with demo data), query it with SQL and questions.")
 final class DemoCommand implements Callable<Integer> {
   static final int DEFAULT_PORT = 8787;
   static final List<String> QUESTIONS = List.of(

@@ -2,6 +2,7 @@ package dev.statsigjdbc.cli;
 
 import dev.statsigjdbc.driver.auth.OAuthException;
 import dev.statsigjdbc.driver.mcp.McpSessionException;
+import java.io.IOException;
 import picocli.CommandLine;
 
 /**
@@ -22,6 +23,9 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
   }
 
   static int of(Exception e) {
+    if (unreachable(e)) {
+      return FAILURE;
+    }
     if (e instanceof OAuthException
         || e instanceof McpSessionException session && session.kind() == McpSessionException.Kind.UNAUTHORIZED) {
       return AUTH;
@@ -30,5 +34,16 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
       return USAGE;
     }
     return FAILURE;
+  }
+
+  /** A server that could not be reached (down, wrong URL) is a failure to retry or fix, not a refused sign-in. */
+  private static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException
+          || t instanceof McpSessionException session && session.kind() == McpSessionException.Kind.UNREACHABLE) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,9 @@
 package dev.statsigjdbc.cli;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,13 +23,22 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * 22023 for a missing filter, ...) reaches the client: JdbcMeta wraps a SQLException in a plain
  * RuntimeException, which Avatica reports with SQLState 00000. A JSON request that leaves out
  * {@code maxRowsInFirstFrame} (0) would get an empty first frame marked done, so a hand-written
- * client would see no rows: 0 means the first {@value #FIRST_FRAME_ROWS} rows instead.
+ * client would see no rows: 0 means the first {@value #FIRST_FRAME_ROWS} rows instead. Each remote
+ * connection leases a warm {@code jdbc:statsig:} connection from {@link ServeSessions}.
  */
 final class ServeJdbcMeta extends JdbcMeta {
   static final int FIRST_FRAME_ROWS = 100;
 
+  private final ServeSessions sessions;
+
   ServeJdbcMeta(String url, Properties properties) throws SQLException {
     super(url, properties);
+    this.sessions = new ServeSessions(() -> DriverManager.getConnection(url, properties), Clock.systemUTC());
+  }
+
+  @Override
+  protected Connection createConnection(String url, Properties info) throws SQLException {
+    return sessions.lease();
   }
 
   @Override
@@ -73,10 +85,15 @@ final class ServeJdbcMeta extends JdbcMeta {
     }
   }
 
-  /** Closes every connection remote clients left open (the cache's removal listener closes them). */
+  /** Closes every connection remote clients left open (the cache's removal listener closes them), and the warm ones. */
   void closeAll() {
     getConnectionCache().invalidateAll();
     getConnectionCache().cleanUp();
+    sessions.close();
+  }
+
+  ServeSessions sessions() {
+    return sessions;
   }
 
   private static int firstFrame(int maxRowsInFirstFrame) {

@@ -35,10 +35,12 @@ final class ServeServer implements AutoCloseable {
     ServeJdbcMeta meta = new ServeJdbcMeta(opened.url(), opened.properties());
     Handler web = new ServeWebHandler(
         new ServeAssistant(Assistant.offline(opened.connection()), dashboards, Clock.systemUTC()));
+    LocalService service = new LocalService(meta);
+    Handler json = new ServeJsonProtocol(service);
     HttpServer server = HttpServer.Builder.<Server>newBuilder()
-        .withHandler(new LocalService(meta), settings.serialization())
+        .withHandler(service, settings.serialization())
         .withPort(settings.port())
-        .withServerCustomizers(List.of(jetty -> customize(jetty, web, settings)), Server.class)
+        .withServerCustomizers(List.of(jetty -> customize(jetty, web, json, settings)), Server.class)
         .build();
     try {
       server.start();
@@ -55,14 +57,19 @@ final class ServeServer implements AutoCloseable {
   }
 
   /** Runs after Avatica has made its connector and handlers, before Jetty starts. */
-  private static void customize(Server jetty, Handler web, ServeSettings settings) {
+  private static void customize(Server jetty, Handler web, Handler json, ServeSettings settings) {
     for (Connector connector : jetty.getConnectors()) {
       ((ServerConnector) connector).setHost(settings.bind());
     }
-    // The web handler takes its own paths; every other request is Avatica's.
-    Handler routes = new HandlerList(web, jetty.getHandler());
+    // The web handler takes its own paths; every other request is Avatica's, in JSON when sent as JSON.
+    Handler routes = new HandlerList(web, json, jetty.getHandler());
     jetty.setHandler(settings.credentials().map(c -> ServeBasicAuth.around(routes, c))
         .orElseGet(() -> new ServeHostCheck(routes, settings.bind())));
+  }
+
+  /** The warm {@code jdbc:statsig:} connections remote clients lease. */
+  ServeSessions sessions() {
+    return meta.sessions();
   }
 
   int port() {

@@ -81,6 +81,11 @@ final class SourcesAddCommand implements Callable<Integer> {
       CredentialSet credentials = sources.signIn(profile, sources.userAgent(browser, System.err));
       out.printf("Signed in. Saved data source '%s': %s (OAuth%s).%n", name, profile.url(),
           credentials.scope() == null ? "" : ", scope " + credentials.scope());
+      if (credentials.refreshToken() == null) {
+        out.printf("The server issues no refresh tokens: when the access token expires%s, sign in again with"
+            + " `statsig-sql sources add %s` (connections with the browser property set sign in again by themselves).%n",
+            credentials.expiresAt() == null ? "" : " (" + credentials.expiresAt() + ")", name);
+      }
     }
     sources.saveAttachments(profile, passwords);
     attachments.forEach((schema, database) -> out.printf("Attaches a %s database as schema %s%s.%n",

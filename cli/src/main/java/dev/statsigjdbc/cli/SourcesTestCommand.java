@@ -45,7 +45,7 @@ final class SourcesTestCommand implements Callable<Integer> {
     try (McpSession session = McpSession.open(target.address(), target.credentials(), TIMEOUT)) {
       List<ToolDescriptor> tools = session.tools().stream().map(SourcesTestCommand::descriptor).toList();
       ToolCatalog catalog = ToolCatalog.judge(tools, ToolPolicy.defaults());
-      long exposed = catalog.verdicts().stream().filter(ToolVerdict::exposed).count();
+      long exposed = catalog.tools().stream().filter(ToolVerdict::exposed).count();
       out.printf("Connected to '%s' at %s: %d tools published, %d exposed to SQL (read-only), %d blocked.%n",
           name, target.address(), tools.size(), exposed, tools.size() - exposed);
     }

@@ -6,10 +6,10 @@ import dev.statsigjdbc.assistant.answer.ResultTable;
 import dev.statsigjdbc.driver.jdbc.StatsigConnection;
 import java.io.PrintWriter;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code statsig-sql sql "<query>"}: runs one query through the JDBC driver and prints its rows. */
-@Command(name = "sql", description = "Run a SQL query against Statsig (a named data source or the demo emulator).")
+@Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
+    description = "Run a SQL query against Statsig (a named data source or the demo emulator).")
 final class SqlCommand implements Callable<Integer> {
 
   /** Output formats: a text table for people, CSV and JSON (streamed row by row) for programs. */
@@ -58,7 +59,8 @@ final class SqlCommand implements Callable<Integer> {
             out.println(rows.getString(1));
           }
         } else {
-          print(progressLine == null ? rows : progressLine.track(rows), progressLine, out);
+          print(progressLine == null ? rows : progressLine.track(rows), ColumnLabels.of(query, rows.getMetaData()),
+              progressLine, out);
         }
         warnings = rows.getWarnings();
       } finally {
@@ -92,33 +94,36 @@ final class SqlCommand implements Callable<Integer> {
     return Terminal.isTerminal(Terminal.STDERR) && (format == Format.TABLE || !Terminal.isTerminal(Terminal.STDOUT));
   }
 
-  /** @param progress closed once every row is read, before the table is printed; may be null */
-  private void print(ResultSet rows, ProgressLine progress, PrintWriter out) throws Exception {
+  /**
+   * @param labels the column headings
+   * @param progress closed once every row is read, before the table is printed; may be null
+   */
+  private void print(ResultSet rows, List<String> labels, ProgressLine progress, PrintWriter out) throws Exception {
     switch (format) {
       case TABLE -> {
-        ResultTable table = ResultTable.read(rows);
+        ResultTable table = new ResultTable(labels, ResultTable.read(rows).rows());
         if (progress != null) {
           progress.close();
         }
         TextTable.print(table, Integer.MAX_VALUE, out);
       }
-      case CSV -> printCsv(rows, out);
-      case JSON -> printJson(rows, out);
+      case CSV -> printCsv(rows, labels, out);
+      case JSON -> printJson(rows, labels, out);
     }
   }
 
-  private static void printCsv(ResultSet rows, PrintWriter out) throws SQLException {
-    ResultSetMetaData meta = rows.getMetaData();
-    String[] header = new String[meta.getColumnCount()];
+  /** NULL is an empty field, as CSV readers expect. */
+  private static void printCsv(ResultSet rows, List<String> labels, PrintWriter out) throws SQLException {
+    String[] header = new String[labels.size()];
     for (int i = 0; i < header.length; i++) {
-      header[i] = csvField(meta.getColumnLabel(i + 1));
+      header[i] = csvField(labels.get(i));
     }
     out.println(String.join(",", header));
     while (rows.next()) {
       String[] fields = new String[header.length];
       for (int i = 0; i < fields.length; i++) {
-        Object value = rows.getObject(i + 1);
-        fields[i] = value == null ? "" : csvField(value.toString());
+        String value = CellText.of(rows.getObject(i + 1));
+        fields[i] = value == null ? "" : csvField(value);
       }
       out.println(String.join(",", fields));
     }
@@ -129,20 +134,19 @@ final class SqlCommand implements Callable<Integer> {
     return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 
-  private static void printJson(ResultSet rows, PrintWriter out) throws Exception {
-    ResultSetMetaData meta = rows.getMetaData();
+  private static void printJson(ResultSet rows, List<String> labels, PrintWriter out) throws Exception {
     try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartArray();
       while (rows.next()) {
         json.writeStartObject();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
+        for (int i = 1; i <= labels.size(); i++) {
           Object value = rows.getObject(i);
-          json.writeFieldName(meta.getColumnLabel(i));
+          json.writeFieldName(labels.get(i - 1));
           if (value instanceof Number || value instanceof Boolean || value == null) {
             json.writeObject(value);
           } else {
-            json.writeString(value.toString());
+            json.writeString(CellText.of(value));
           }
         }
         json.writeEndObject();

@@ -39,8 +39,9 @@ final class TextTable {
     }
   }
 
+  /** NULL shows as NULL (a blank would read as an empty string). */
   private static String cell(Object value) {
-    String text = value == null ? "" : value.toString();
+    String text = value == null ? "NULL" : CellText.of(value);
     return text.length() > MAX_WIDTH ? text.substring(0, MAX_WIDTH - 1) + "…" : text;
   }
 }

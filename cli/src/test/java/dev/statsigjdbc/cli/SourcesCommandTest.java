@@ -7,6 +7,9 @@ import dev.statsigjdbc.emulator.EmulatorServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,16 @@ class SourcesCommandTest {
   }
 
   @Test
+  void anUnreachableHostIsAFailureNotAnAuthenticationProblem() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    assertThat(run("sources", "add", "gone", "--url", "http://127.0.0.1:" + closedPort + "/v1/mcp", "--browser", "direct"))
+        .as(err.toString()).isEqualTo(1);
+  }
+
+  @Test
   void unknownSourcesAndBadNamesAreReported() {
     assertThat(run("sources", "remove", "nope")).isEqualTo(1);
     assertThat(err.toString()).contains("No data source named 'nope'");
@@ -144,8 +157,8 @@ class SourcesCommandTest {
       java.util.Properties properties = new java.util.Properties();
       properties.setProperty("profile", "emu");
       properties.setProperty("vaultDir", vaultDir.toString());
-      try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:statsig:", properties);
-          java.sql.ResultSet rs = connection.createStatement().executeQuery(
+      try (Connection connection = DriverManager.getConnection("jdbc:statsig:", properties);
+          ResultSet rs = connection.createStatement().executeQuery(
               "SELECT COUNT(*) FROM statsig.experiments e JOIN finance.orders o ON o.experiment_id = e.id"
                   + " WHERE e.id = 'checkout_v2'")) {
         assertThat(rs.next()).isTrue();
@@ -160,16 +173,74 @@ class SourcesCommandTest {
     }
   }
 
+  @Test
+  void addingTheV3EndpointSignsInForItsOwnResource() {
+    assertThat(run("sources", "add", "v3", "--url", emulator.v3McpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Signed in. Saved data source 'v3': " + emulator.v3McpUrl())
+        .doesNotContain("no refresh tokens");
+
+    assertThat(run("sources", "test", "v3")).as(err.toString()).isZero();
+    assertThat(out.toString()).containsPattern("Connected to 'v3' at .*: 18 tools published");
+    assertThat(emulator.auth().liveRefreshTokens()).isEqualTo(1);
+  }
+
+  /** Issue 13's "done when": a source added for /v3/mcp answers SQL as the /v1/mcp source does, through V3's tools. */
+  @Test
+  void aV3SourceCountsTheExperimentsAsTheV1SourceDoes() {
+    // `sql --source` reads the default vault, ~/.statsig-jdbc: a home of the test's own keeps the user's vault out of it.
+    String home = System.getProperty("user.home");
+    System.setProperty("user.home", vaultDir.toString());
+    try {
+      assertThat(execute("sources", "add", "v1", "--url", emulator.mcpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+      assertThat(execute("sources", "add", "v3", "--url", emulator.v3McpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+      emulator.stats().reset();
+
+      assertThat(execute("sql", "--source", "v3", "SELECT count(*) AS n FROM experiments", "--format", "csv"))
+          .as(err.toString()).isZero();
+      String viaV3 = out.toString().strip();
+      assertThat(emulator.stats().snapshot().calls("experiment_read")).as("read through V3's grouped read").isPositive();
+      assertThat(emulator.stats().snapshot().calls("Get_List_of_Experiments")).isZero();
+
+      assertThat(execute("sql", "--source", "v1", "SELECT count(*) AS n FROM experiments", "--format", "csv"))
+          .as(err.toString()).isZero();
+      assertThat(viaV3).isEqualTo(out.toString().strip()).matches("n\\n[1-9][0-9]*");
+      assertThat(emulator.stats().snapshot().writes()).isZero();
+    } finally {
+      System.setProperty("user.home", home);
+    }
+  }
+
+  @Test
+  void withoutRefreshTokensAddSaysWhenToSignInAgainAndAnExpiredSourceSaysHow() {
+    try (EmulatorServer noRefresh = EmulatorServer.start(EmulatorConfig.defaults().autoApprove(true).issueRefreshTokens(false))) {
+      assertThat(run("sources", "add", "v3", "--url", noRefresh.v3McpUrl(), "--browser", "direct")).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("The server issues no refresh tokens")
+          .contains("sign in again with `statsig-sql sources add v3`");
+      assertThat(run("sources", "test", "v3")).as(err.toString()).isZero();
+
+      noRefresh.auth().expireAccessTokens();
+      assertThat(run("sources", "test", "v3")).isEqualTo(3);
+      assertThat(err.toString()).contains("the server issues no refresh tokens").contains("statsig-sql sources add v3");
+
+      assertThat(run("sources", "add", "v3", "--browser", "direct")).as(err.toString()).isZero();
+      assertThat(run("sources", "test", "v3")).as(err.toString()).isZero();
+    }
+  }
+
   private int run(String... args) {
+    String[] withVault = new String[args.length + 2];
+    System.arraycopy(args, 0, withVault, 0, args.length);
+    withVault[args.length] = "--vault-dir";
+    withVault[args.length + 1] = vaultDir.toString();
+    return execute(withVault);
+  }
+
+  private int execute(String... args) {
     out = new StringWriter();
     err = new StringWriter();
     CommandLine cli = StatsigSql.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    String[] withVault = new String[args.length + 2];
-    System.arraycopy(args, 0, withVault, 0, args.length);
-    withVault[args.length] = "--vault-dir";
-    withVault[args.length + 1] = vaultDir.toString();
-    return cli.execute(withVault);
+    return cli.execute(args);
   }
 }

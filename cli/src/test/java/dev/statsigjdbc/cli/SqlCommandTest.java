@@ -52,6 +52,34 @@ class SqlCommandTest {
   }
 
   @Test
+  void helpExitsZeroWithoutAQuery() {
+    for (String command : new String[] {"sql", "ask"}) {
+      Run run = run(command, "--help");
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(run.out()).contains("Usage: statsig-sql " + command);
+    }
+  }
+
+  @Test
+  void timestampsAreIso8601AndNullIsShownInTables() throws Exception {
+    String sql = "SELECT TIMESTAMP '2026-11-05 15:00:00' AS ts, CAST(NULL AS VARCHAR) AS nothing FROM tags LIMIT 1";
+    assertThat(run("sql", sql, "--demo").out()).contains("2026-11-05T15:00:00").contains("NULL")
+        .doesNotContain("15:00:00.0");
+    assertThat(run("sql", sql, "--demo", "--format", "csv").out().strip()).endsWith("2026-11-05T15:00:00,");
+    JsonNode json = new ObjectMapper().readTree(run("sql", sql, "--demo", "--format", "json").out());
+    assertThat(json.get(0).path("ts").asText()).isEqualTo("2026-11-05T15:00:00");
+    assertThat(json.get(0).path("nothing").isNull()).isTrue();
+  }
+
+  @Test
+  void anUnnamedAggregateIsHeadedByItsOwnText() {
+    Run run = run("sql", "SELECT status, COUNT(*), AVG(duration) FROM experiments GROUP BY status", "--demo",
+        "--format", "csv");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo("status,COUNT(*),AVG(duration)");
+  }
+
+  @Test
   void tableFormatShowsTheRowsFound() {
     Run run = run("sql", "SELECT id, status FROM experiments WHERE id = 'checkout_v2'", "--demo");
 

@@ -1,6 +1,7 @@
 package dev.statsigjdbc.emulator;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything an emulator instance can be told at start. Defaults give the demo: port chosen by
@@ -32,6 +34,24 @@ public final class EmulatorConfig {
   Duration rateLimitWindow = Duration.ofSeconds(10);
   final Map<String, Boolean> apiKeys = new LinkedHashMap<>();
   long latencyMillis = 0;
+  // MCP V3 (/v3/mcp) and the OAuth refresh-token grant: every point ../shared/statsig/V3.md marks [I].
+  boolean v3ExpandedTools = false;
+  V3ActionNames v3ActionNames = V3ActionNames.DEFAULT;
+  boolean v3StructuredContent = false;
+  boolean v3HideWritesFromReadOnlyKeys = false;
+  Duration v3HandleTtl = Duration.ofSeconds(300);
+  boolean issueRefreshTokens = true;
+
+  /** Which strings V3's grouped reads use for their {@code action} values (the real ones are not public). */
+  public enum V3ActionNames {
+    /** {@code list}, {@code get}, {@code pulse_results}, ... */
+    DEFAULT,
+    /** Another plausible vocabulary for the same meanings: {@code list_experiments}, {@code get_experiment_by_id}, ... */
+    ALTERNATE,
+    /** Opaque strings ({@code op_7f3a}) whose meaning is only in the description, listed in another order. */
+    SHUFFLED
+  }
+  PageLimits pageLimits = PageLimits.defaults();
 
   public static EmulatorConfig defaults() {
     return new EmulatorConfig();
@@ -138,6 +158,51 @@ public final class EmulatorConfig {
     return this;
   }
 
+  /** Also publish V3's "expanded tool exposure" tools ({@code autotune_create}, more grouped reads). */
+  public EmulatorConfig v3ExpandedTools(boolean expanded) {
+    this.v3ExpandedTools = expanded;
+    return this;
+  }
+
+  /** The {@code action} strings V3's grouped reads publish. */
+  public EmulatorConfig v3ActionNames(V3ActionNames names) {
+    this.v3ActionNames = names;
+    return this;
+  }
+
+  /** V3 results carry the JSON as {@code structuredContent}, and their text item is a short sentence, not JSON. */
+  public EmulatorConfig v3StructuredContent(boolean structured) {
+    this.v3StructuredContent = structured;
+    return this;
+  }
+
+  /** Read-only callers do not see V3's write tools (otherwise they see them and get 403 when calling). */
+  public EmulatorConfig v3HideWritesFromReadOnlyKeys(boolean hide) {
+    this.v3HideWritesFromReadOnlyKeys = hide;
+    return this;
+  }
+
+  /** How long a {@code discover_tools} operation handle stays valid. */
+  public EmulatorConfig v3HandleTtl(Duration ttl) {
+    this.v3HandleTtl = ttl;
+    return this;
+  }
+
+  /**
+   * When false, the token endpoint issues no refresh token and the metadata advertises no
+   * {@code refresh_token} grant (what a probe of Statsig's authorization server saw).
+   */
+  public EmulatorConfig issueRefreshTokens(boolean issue) {
+    this.issueRefreshTokens = issue;
+    return this;
+  }
+
+  /** The largest list page served, and whether a larger {@code limit} is capped to it or refused (default: 1000, refused). */
+  public EmulatorConfig pageLimits(PageLimits pageLimits) {
+    this.pageLimits = Objects.requireNonNull(pageLimits, "pageLimits");
+    return this;
+  }
+
   public int port() { return port; }
   public DatasetProfile dataset() { return dataset; }
   public long seed() { return seed; }
@@ -157,4 +222,11 @@ public final class EmulatorConfig {
   /** API keys and whether each may write. */
   public Map<String, Boolean> apiKeys() { return Map.copyOf(apiKeys); }
   public long latencyMillis() { return latencyMillis; }
+  public boolean v3ExpandedTools() { return v3ExpandedTools; }
+  public V3ActionNames v3ActionNames() { return v3ActionNames; }
+  public boolean v3StructuredContent() { return v3StructuredContent; }
+  public boolean v3HideWritesFromReadOnlyKeys() { return v3HideWritesFromReadOnlyKeys; }
+  public Duration v3HandleTtl() { return v3HandleTtl; }
+  public boolean issueRefreshTokens() { return issueRefreshTokens; }
+  public PageLimits pageLimits() { return pageLimits; }
 }

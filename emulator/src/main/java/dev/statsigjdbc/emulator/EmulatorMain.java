@@ -1,8 +1,10 @@
 package dev.statsigjdbc.emulator;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code java -jar statsig-emulator.jar --port 8787 --dataset demo}: runs the emulator until Ctrl-C. */
 @Command(name = "statsig-emulator", mixinStandardHelpOptions = true, version = "statsig-emulator " + EmulatorServer.VERSION,
-    description = "A local Statsig: MCP server (V1 tools) with OAuth, API keys, demo data and fault injection, on 127.0.0.1.")
+    description = "A local Statsig: MCP servers (V1 and V3 tools) with OAuth, API keys, demo data and fault injection, on 127.0.0.1.")
 public final class EmulatorMain implements Callable<Integer> {
   private static final String READ_WRITE_SUFFIX = ":rw";
 
@@ -35,7 +37,7 @@ public final class EmulatorMain implements Callable<Integer> {
   @Option(names = "--auto-approve", description = "Skip the OAuth consent page (tests, CI).")
   boolean autoApprove;
 
-  @Option(names = "--no-auth", description = "Serve /v1/mcp without credentials.")
+  @Option(names = "--no-auth", description = "Serve /v1/mcp and /v3/mcp without credentials.")
   boolean noAuth;
 
   @Option(names = "--api-key", paramLabel = "KEY[:rw]",
@@ -57,6 +59,34 @@ public final class EmulatorMain implements Callable<Integer> {
   @Option(names = "--latency-ms", defaultValue = "0", description = "Delay added to every MCP request (default ${DEFAULT-VALUE}).")
   long latencyMillis;
 
+  @Option(names = "--v3-expanded-tools", description = "/v3/mcp also publishes the expanded tools (layer_read, segment_read, autotune_create).")
+  boolean v3ExpandedTools;
+
+  @Option(names = "--v3-action-names", defaultValue = "default", paramLabel = "default|alternate|shuffled",
+      description = "The action strings of /v3/mcp's grouped reads (default ${DEFAULT-VALUE}).")
+  EmulatorConfig.V3ActionNames v3ActionNames;
+
+  @Option(names = "--v3-structured-content", description = "/v3/mcp answers JSON as structuredContent, with a sentence as text.")
+  boolean v3StructuredContent;
+
+  @Option(names = "--v3-hide-writes-from-read-only-keys", description = "Read-only callers do not see /v3/mcp's write tools.")
+  boolean v3HideWrites;
+
+  @Option(names = "--v3-handle-ttl-seconds", defaultValue = "300",
+      description = "Lifetime of discover_tools operation handles (default ${DEFAULT-VALUE}).")
+  long v3HandleTtlSeconds;
+
+  @Option(names = "--no-refresh-tokens", description = "Issue no OAuth refresh tokens and advertise no refresh_token grant.")
+  boolean noRefreshTokens;
+
+  @Option(names = "--page-size-cap", paramLabel = "N",
+      description = "Serve at most N items per list page whatever limit was asked (fewer rows than asked).")
+  Integer pageSizeCap;
+
+  @Option(names = "--refuse-limits-above", paramLabel = "N",
+      description = "Answer 400 to a list limit above N (default: limits above 1000 are refused).")
+  Integer refuseLimitsAbove;
+
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new EmulatorMain())
         .setCaseInsensitiveEnumValuesAllowed(true)
@@ -73,6 +103,9 @@ public final class EmulatorMain implements Callable<Integer> {
     if (latencyMillis < 0) {
       throw new ParameterException(spec.commandLine(), "--latency-ms must be 0 or more, got " + latencyMillis);
     }
+    if (v3HandleTtlSeconds <= 0) {
+      throw new ParameterException(spec.commandLine(), "--v3-handle-ttl-seconds must be 1 or more, got " + v3HandleTtlSeconds);
+    }
     EmulatorConfig config = EmulatorConfig.defaults()
         .port(port)
         .dataset(dataset)
@@ -82,10 +115,17 @@ public final class EmulatorMain implements Callable<Integer> {
         .extraTools(extraTools)
         .renamedTools(renamedTools)
         .quirks(schemaConformant ? ApiQuirks.schemaConformant() : ApiQuirks.specExamples())
-        .latencyMillis(latencyMillis);
+        .latencyMillis(latencyMillis)
+        .v3ExpandedTools(v3ExpandedTools)
+        .v3ActionNames(v3ActionNames)
+        .v3StructuredContent(v3StructuredContent)
+        .v3HideWritesFromReadOnlyKeys(v3HideWrites)
+        .v3HandleTtl(Duration.ofSeconds(v3HandleTtlSeconds))
+        .issueRefreshTokens(!noRefreshTokens);
     if (rateLimit) {
       config.rateLimit(config.rateLimitRequests(), config.rateLimitWindow());
     }
+    config.pageLimits(pageLimits());
     for (String key : apiKeys) {
       boolean canWrite = key.endsWith(READ_WRITE_SUFFIX);
       String secret = canWrite ? key.substring(0, key.length() - READ_WRITE_SUFFIX.length()) : key;
@@ -95,6 +135,20 @@ public final class EmulatorMain implements Callable<Integer> {
       config.apiKey(secret, canWrite);
     }
     return config;
+  }
+
+  private PageLimits pageLimits() {
+    if (pageSizeCap != null && refuseLimitsAbove != null) {
+      throw new ParameterException(spec.commandLine(), "--page-size-cap and --refuse-limits-above exclude each other: give one");
+    }
+    Integer size = pageSizeCap != null ? pageSizeCap : refuseLimitsAbove;
+    if (size == null) {
+      return PageLimits.defaults();
+    }
+    if (size < 1) {
+      throw new ParameterException(spec.commandLine(), "a page holds at least 1 item, got " + size);
+    }
+    return pageSizeCap != null ? PageLimits.cappedAt(size) : PageLimits.refusingAbove(size);
   }
 
   @Override
@@ -108,6 +162,7 @@ public final class EmulatorMain implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Statsig emulator (" + dataset.name().toLowerCase() + " data, seed " + seed + ") running.");
     out.println("MCP endpoint:    " + server.mcpUrl());
+    out.println("MCP V3 endpoint: " + server.v3McpUrl());
     out.println("OAuth metadata:  " + server.oauthMetadataUrl());
     out.println("Admin:           " + server.origin() + "/admin/faults, /admin/stats, /admin/reset");
     out.println("Press Ctrl-C to stop.");

@@ -16,16 +16,21 @@ import dev.statsigjdbc.emulator.mcp.ToolHandler;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import dev.statsigjdbc.emulator.mcp.v3.V3ToolHandler;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,8 +41,8 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * A running emulator: embedded Tomcat on 127.0.0.1 serving the MCP endpoint ({@code /v1/mcp},
- * Streamable HTTP), the auth module's OAuth endpoints, and the loopback admin endpoints
+ * A running emulator: embedded Tomcat on 127.0.0.1 serving the MCP endpoints ({@code /v1/mcp}
+ * and {@code /v3/mcp}, Streamable HTTP, over the same Console API), the auth module's OAuth endpoints, and the loopback admin endpoints
  * ({@code /admin/faults}, {@code /admin/stats}, {@code /admin/reset}). Close it to stop Tomcat
  * and free the port.
  */
@@ -54,7 +59,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   private final Tomcat tomcat;
   private final Path baseDir;
-  private final McpSyncServer mcp;
+  private final List<McpSyncServer> servers = new ArrayList<>();
   private final ConsoleApi api;
   private final ToolCallStats stats;
   private final Faults faults;
@@ -69,27 +74,18 @@ public final class EmulatorServer implements AutoCloseable {
     this.faults = new Faults(auth::expireAccessTokens).latencyMillis(config.latencyMillis());
 
     ObjectMapper mapper = new ObjectMapper();
-    HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-        .jsonMapper(new JacksonMcpJsonMapper(mapper))
-        .mcpEndpoint(AuthModule.MCP_PATH)
-        .contextExtractor(request -> {
-          Object principal = request.getAttribute(Principal.REQUEST_ATTRIBUTE);
-          return principal == null
-              ? McpTransportContext.EMPTY
-              : McpTransportContext.create(Map.of(Principal.REQUEST_ATTRIBUTE, principal));
-        })
-        .build();
     ToolCatalog catalog = ToolCatalog.load(mapper);
-    ToolHandler tools = new ToolHandler(catalog.published(config), api, stats, faults, mapper);
-    this.mcp = McpServer.sync(transport)
-        .serverInfo("statsig-emulator", VERSION)
-        .jsonMapper(new JacksonMcpJsonMapper(mapper))
-        .jsonSchemaValidator(new DefaultJsonSchemaValidator(mapper))
-        // Bad params are answered by the tool itself, as Statsig does: an API Error (400) naming the keys.
-        .validateToolInputs(false)
-        .capabilities(ServerCapabilities.builder().tools(false).build())
-        .tools(tools.specifications())
-        .build();
+    HttpServletStreamableServerTransportProvider v1 = transport(mapper, AuthModule.MCP_PATH);
+    servers.add(mcpServer(v1, mapper, new ToolHandler(catalog.published(config), api, stats, faults, mapper).specifications()));
+    V3ToolHandler v3Tools = new V3ToolHandler(config, catalog, api, stats, faults, mapper);
+    HttpServletStreamableServerTransportProvider v3 = transport(mapper, AuthModule.V3_MCP_PATH);
+    servers.add(mcpServer(v3, mapper, v3Tools.specifications(true)));
+    HttpServlet v3Servlet = v3;
+    if (config.v3HideWritesFromReadOnlyKeys()) {
+      HttpServletStreamableServerTransportProvider v3ReadOnly = transport(mapper, AuthModule.V3_MCP_PATH);
+      servers.add(mcpServer(v3ReadOnly, mapper, v3Tools.specifications(false)));
+      v3Servlet = new ByCallerServlet(v3, v3ReadOnly);
+    }
 
     this.tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
@@ -98,19 +94,21 @@ public final class EmulatorServer implements AutoCloseable {
     connector.setPort(config.port());
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", baseDir.toString());
-    ServletWiring.addServlet(context, "mcp", transport, AuthModule.MCP_PATH);
+    ServletWiring.addServlet(context, "mcp", v1, AuthModule.MCP_PATH);
+    ServletWiring.addServlet(context, "mcp-v3", v3Servlet, AuthModule.V3_MCP_PATH);
     auth.install(context);
     TokenBucket bucket = config.rateLimit()
         ? new TokenBucket(config.rateLimitRequests(), config.rateLimitWindow(), System::nanoTime)
         : null;
-    ServletWiring.addFilter(context, "mcp-faults", new FaultFilter(faults, bucket), Map.of(), AuthModule.MCP_PATH);
+    ServletWiring.addFilter(context, "mcp-faults", new FaultFilter(faults, bucket), Map.of(),
+        AuthModule.MCP_PATHS.toArray(String[]::new));
     ServletWiring.addServlet(context, "admin", new AdminServlet(faults, stats, mapper), AdminServlet.PATH + "/*");
   }
 
   /** Starts an emulator over the generated data set the config names. */
   public static EmulatorServer start(EmulatorConfig config) {
     Dataset dataset = DatasetGenerator.generate(config.dataset(), config.seed(), config.today());
-    return start(config, new InMemoryConsoleApi(dataset, config.quirks()));
+    return start(config, new InMemoryConsoleApi(dataset, config.quirks(), config.pageLimits()));
   }
 
   /** Starts an emulator over the given Console API model (tests that need data of their own). */
@@ -151,6 +149,11 @@ public final class EmulatorServer implements AutoCloseable {
     return origin() + AuthModule.MCP_PATH;
   }
 
+  /** {@code http://127.0.0.1:<port>/v3/mcp} */
+  public String v3McpUrl() {
+    return origin() + AuthModule.V3_MCP_PATH;
+  }
+
   /** The OAuth authorization server metadata (RFC 8414). */
   public String oauthMetadataUrl() {
     return origin() + OAUTH_METADATA_PATH;
@@ -175,7 +178,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   @Override
   public void close() {
-    mcp.close();
+    servers.forEach(McpSyncServer::close);
     try {
       tomcat.stop();
       tomcat.destroy();
@@ -184,6 +187,32 @@ public final class EmulatorServer implements AutoCloseable {
     } finally {
       deleteBaseDir();
     }
+  }
+
+  private static HttpServletStreamableServerTransportProvider transport(ObjectMapper mapper, String path) {
+    return HttpServletStreamableServerTransportProvider.builder()
+        .jsonMapper(new JacksonMcpJsonMapper(mapper))
+        .mcpEndpoint(path)
+        .contextExtractor(request -> {
+          Object principal = request.getAttribute(Principal.REQUEST_ATTRIBUTE);
+          return principal == null
+              ? McpTransportContext.EMPTY
+              : McpTransportContext.create(Map.of(Principal.REQUEST_ATTRIBUTE, principal));
+        })
+        .build();
+  }
+
+  private static McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, ObjectMapper mapper,
+      List<SyncToolSpecification> tools) {
+    return McpServer.sync(transport)
+        .serverInfo("statsig-emulator", VERSION)
+        .jsonMapper(new JacksonMcpJsonMapper(mapper))
+        .jsonSchemaValidator(new DefaultJsonSchemaValidator(mapper))
+        // Bad params are answered by the tool itself, as Statsig does: an error naming the keys.
+        .validateToolInputs(false)
+        .capabilities(ServerCapabilities.builder().tools(false).build())
+        .tools(tools)
+        .build();
   }
 
   private static void quietTomcatLogging() {

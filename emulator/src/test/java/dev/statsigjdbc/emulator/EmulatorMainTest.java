@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statsigjdbc.emulator.api.ApiQuirks;
+import dev.statsigjdbc.emulator.api.PageLimits;
 import dev.statsigjdbc.emulator.data.DatasetProfile;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -30,6 +32,34 @@ class EmulatorMainTest {
     assertThat(config.quirks()).isEqualTo(ApiQuirks.specExamples());
     assertThat(config.latencyMillis()).isZero();
     assertThat(config.apiKeys()).isEmpty();
+    assertThat(config.v3ActionNames()).isEqualTo(EmulatorConfig.V3ActionNames.DEFAULT);
+    assertThat(config.v3StructuredContent()).isFalse();
+    assertThat(config.v3HandleTtl()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(config.issueRefreshTokens()).isTrue();
+    assertThat(config.pageLimits()).isEqualTo(PageLimits.defaults());
+  }
+
+  @Test
+  void everyV3OptionReachesTheConfig() {
+    EmulatorConfig config = parse("--v3-expanded-tools", "--v3-action-names", "shuffled", "--v3-structured-content",
+        "--v3-hide-writes-from-read-only-keys", "--v3-handle-ttl-seconds", "5", "--no-refresh-tokens");
+    assertThat(config.v3ExpandedTools()).isTrue();
+    assertThat(config.v3ActionNames()).isEqualTo(EmulatorConfig.V3ActionNames.SHUFFLED);
+    assertThat(config.v3StructuredContent()).isTrue();
+    assertThat(config.v3HideWritesFromReadOnlyKeys()).isTrue();
+    assertThat(config.v3HandleTtl()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.issueRefreshTokens()).isFalse();
+    assertThatThrownBy(() -> parse("--v3-handle-ttl-seconds", "0")).hasMessageContaining("--v3-handle-ttl-seconds");
+    assertThatThrownBy(() -> parse("--v3-action-names", "random")).hasMessageContaining("--v3-action-names");
+  }
+
+  @Test
+  void pageLimitSwitchesReachTheConfig() {
+    assertThat(parse("--page-size-cap", "100").pageLimits()).isEqualTo(PageLimits.cappedAt(100));
+    assertThat(parse("--refuse-limits-above", "100").pageLimits()).isEqualTo(PageLimits.refusingAbove(100));
+    assertThatThrownBy(() -> parse("--page-size-cap", "100", "--refuse-limits-above", "100"))
+        .hasMessageContaining("--page-size-cap").hasMessageContaining("--refuse-limits-above");
+    assertThatThrownBy(() -> parse("--page-size-cap", "0")).hasMessageContaining("at least 1");
   }
 
   @Test

@@ -20,11 +20,16 @@ public final class McpTestClients {
 
   private McpTestClients() {}
 
-  /** An initialized client; {@code apiKey} null sends no credentials. */
+  /** An initialized client of {@code /v1/mcp}; {@code apiKey} null sends no credentials. */
   public static McpSyncClient connect(EmulatorServer server, String apiKey) {
+    return connect(server, apiKey, "/v1/mcp");
+  }
+
+  /** An initialized client of the MCP endpoint at {@code endpoint} ({@code /v1/mcp}, {@code /v3/mcp}). */
+  public static McpSyncClient connect(EmulatorServer server, String apiKey, String endpoint) {
     HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport
         .builder(server.origin())
-        .endpoint("/v1/mcp")
+        .endpoint(endpoint)
         .jsonMapper(new JacksonMcpJsonMapper(MAPPER));
     if (apiKey != null) {
       transport.addHttpRequestCustomizer((builder, method, uri, body, ctx) -> builder.header("statsig-api-key", apiKey));

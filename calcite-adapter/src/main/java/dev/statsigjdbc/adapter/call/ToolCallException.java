@@ -3,10 +3,12 @@ package dev.statsigjdbc.adapter.call;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A tool answered with an error. Carries the upstream HTTP status when the text names one. */
+/**
+ * A tool answered with an error. Carries the upstream HTTP status, as the server's dialect read
+ * it from the answer (0 when unknown).
+ */
 public final class ToolCallException extends RuntimeException {
 
-  private static final Pattern STATUS = Pattern.compile("API Error \\((\\d{3})\\)");
   private static final Pattern RETRY_AFTER =
       Pattern.compile("retry[-_ ]?after\"?\\s*[:=]\\s*\"?(\\d+)", Pattern.CASE_INSENSITIVE);
 
@@ -31,18 +33,14 @@ public final class ToolCallException extends RuntimeException {
     return new ToolCallException("Statsig tool " + tool + " failed: " + message, status, -1, true, cause);
   }
 
-  /** This failure, for a query that had already returned rows and so must not be retried. */
-  ToolCallException afterRowsReturned() {
-    String message = getMessage().endsWith(".") ? getMessage() : getMessage() + ".";
-    return new ToolCallException(message + " The query had already returned rows, so the call was not retried"
-        + " (that could duplicate or mix rows): run the query again.", status, retryAfterSeconds, false, this);
-  }
-
-  static ToolCallException fromErrorText(String tool, String errorText) {
-    String text = errorText == null ? "(no error text)" : errorText;
-    Matcher status = STATUS.matcher(text);
+  /**
+   * The tool answered with an error.
+   *
+   * @param status the HTTP status the dialect found in the answer, 0 when none
+   */
+  public static ToolCallException answered(String tool, String errorText, int code) {
+    String text = errorText == null || errorText.isBlank() ? "(no error text)" : errorText;
     Matcher retryAfter = RETRY_AFTER.matcher(text);
-    int code = status.find() ? Integer.parseInt(status.group(1)) : 0;
     return new ToolCallException(
         "Statsig tool " + tool + " failed: " + text + advice(code),
         code,
@@ -60,7 +58,7 @@ public final class ToolCallException extends RuntimeException {
     };
   }
 
-  /** HTTP status from the error text, 0 when unknown. */
+  /** HTTP status of the answer, 0 when unknown. */
   public int status() {
     return status;
   }

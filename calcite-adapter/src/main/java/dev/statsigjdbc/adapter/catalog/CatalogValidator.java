@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * Checks that the table catalog is coherent before anything runs on it: keys are columns, plans
- * and pushdowns name keys, parents are declared earlier and joined on their keys.
+ * and pushdowns name keys, parents are declared earlier and joined on their keys, calls read
+ * declared operations and give every path argument.
  */
 final class CatalogValidator {
 
   private CatalogValidator() {}
 
-  static List<String> problems(List<TableSpec> tables) {
+  static List<String> problems(Map<String, Operation> operations, List<TableSpec> tables) {
     List<String> problems = new ArrayList<>();
     Map<String, TableSpec> declared = new HashMap<>();
     for (TableSpec table : tables) {
@@ -34,7 +35,7 @@ final class CatalogValidator {
           }
         }
         for (StepSpec step : plan.steps()) {
-          problems.addAll(stepProblems(where, table, step, declared));
+          problems.addAll(stepProblems(where, table, step, declared, operations));
         }
       }
       declared.put(table.name(), table);
@@ -42,12 +43,17 @@ final class CatalogValidator {
     return problems;
   }
 
-  private static List<String> stepProblems(String where, TableSpec table, StepSpec step, Map<String, TableSpec> declared) {
+  private static List<String> stepProblems(String where, TableSpec table, StepSpec step, Map<String, TableSpec> declared,
+      Map<String, Operation> operations) {
     List<String> problems = new ArrayList<>();
     if (step.call() != null) {
       CallSpec call = step.call();
-      if (call.tools().isEmpty()) {
-        problems.add(where + "a call names no tool");
+      Operation operation = operations.get(call.operation());
+      if (operation == null) {
+        problems.add(where + "operation " + call.operation() + " is not declared under operations");
+      } else {
+        operation.pathArguments().stream().filter(a -> !call.args().containsKey(a))
+            .forEach(a -> problems.add(where + "a call of " + operation + " gives no path argument " + a));
       }
       call.pushdown().keySet().stream().filter(c -> table.key(c).isEmpty())
           .forEach(c -> problems.add(where + "pushdown column " + c + " is not a key"));

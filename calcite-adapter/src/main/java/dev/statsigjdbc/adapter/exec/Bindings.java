@@ -3,8 +3,10 @@ package dev.statsigjdbc.adapter.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.statsigjdbc.adapter.catalog.JsonPaths;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON a plan has bound so far, by name ({@code e} for an experiment, {@code g} for a group,
@@ -13,6 +15,8 @@ import java.util.Map;
 public final class Bindings {
 
   static final Bindings EMPTY = new Bindings(Map.of());
+  /** The catalog's references, parsed: few, and each read for every row. */
+  private static final Map<String, Reference> REFERENCES = new ConcurrentHashMap<>();
 
   private final Map<String, JsonNode> values;
 
@@ -46,10 +50,20 @@ public final class Bindings {
           ? MissingNode.getInstance()
           : BooleanNode.valueOf(left.equals(right));
     }
-    int dot = reference.indexOf('.');
-    String name = dot < 0 ? reference : reference.substring(0, dot);
-    JsonNode node = values.getOrDefault(name, MissingNode.getInstance());
-    return dot < 0 ? node : JsonPaths.at(node, reference.substring(dot + 1));
+    Reference parsed = REFERENCES.get(reference);
+    if (parsed == null) {
+      parsed = REFERENCES.computeIfAbsent(reference, Reference::parse);
+    }
+    JsonNode node = values.getOrDefault(parsed.name(), MissingNode.getInstance());
+    return parsed.path() == null ? node : JsonPaths.at(node, parsed.path());
+  }
+
+  /** A reference split once (every column of every row resolves one): the bound name, the path below it or null. */
+  private record Reference(String name, String path) {
+    static Reference parse(String reference) {
+      int dot = reference.indexOf('.');
+      return dot < 0 ? new Reference(reference, null) : new Reference(reference.substring(0, dot), reference.substring(dot + 1));
+    }
   }
 
   /** The first of several references that resolves to a non-null value. */

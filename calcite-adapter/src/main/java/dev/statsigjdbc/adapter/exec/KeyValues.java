@@ -4,6 +4,7 @@ import dev.statsigjdbc.adapter.catalog.KeySpec;
 import dev.statsigjdbc.adapter.catalog.TableSpec;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,13 @@ final class KeyValues {
     for (KeySpec key : table.keys()) {
       KeyConstraint constraint = constraints.get(key.column().toLowerCase(Locale.ROOT));
       List<String> usable = constraint == null ? null : usableValues(table, key, constraint);
+      if (usable != null && usable.size() > key.valueLimit() && !key.required()) {
+        // Over an optional key's cap the table is listed instead and Calcite filters the rows.
+        continue;
+      }
       if (usable != null) {
         if (usable.size() > key.valueLimit()) {
-          throw new MissingKeyException(
-              "Table " + table.name() + " takes at most " + key.valueLimit() + " values of " + key.column()
-                  + " per query (one tool call each); the query supplies " + usable.size() + ". Narrow the WHERE clause.");
+          throw tooMany(table, key, usable.size());
         }
         values.put(key.column(), usable);
       } else if (key.required()) {
@@ -45,7 +48,8 @@ final class KeyValues {
   private static List<String> usableValues(TableSpec table, KeySpec key, KeyConstraint constraint) {
     if (!constraint.isRange()) {
       boolean single = constraint.values().size() == 1;
-      return key.accepts(single ? "=" : "IN") ? constraint.values() : null;
+      // No entity has an empty id or name: '' matches no row, and the tools refuse it.
+      return key.accepts(single ? "=" : "IN") ? constraint.values().stream().filter(v -> !v.isEmpty()).toList() : null;
     }
     if (!key.accepts("RANGE") || constraint.lower() == null || constraint.upper() == null) {
       return null;
@@ -53,6 +57,10 @@ final class KeyValues {
     try {
       LocalDate from = LocalDate.parse(constraint.lower());
       LocalDate to = LocalDate.parse(constraint.upper());
+      long dayCount = ChronoUnit.DAYS.between(from, to) + 1;
+      if (dayCount > key.valueLimit() && key.required()) {
+        throw tooMany(table, key, dayCount);
+      }
       List<String> days = new ArrayList<>();
       for (LocalDate day = from; !day.isAfter(to) && days.size() <= key.valueLimit(); day = day.plusDays(1)) {
         days.add(day.toString());
@@ -62,6 +70,11 @@ final class KeyValues {
       throw new MissingKeyException(
           "Table " + table.name() + ": " + key.column() + " must be a date (YYYY-MM-DD), not " + constraint);
     }
+  }
+
+  private static MissingKeyException tooMany(TableSpec table, KeySpec key, long supplied) {
+    return new MissingKeyException("Table " + table.name() + " takes at most " + key.valueLimit() + " values of "
+        + key.column() + " per query (one tool call each); the query supplies " + supplied + ". Narrow the WHERE clause.");
   }
 
   static MissingKeyException missing(TableSpec table, KeySpec key, KeyConstraint given) {

@@ -1,22 +1,30 @@
 package dev.statsigjdbc.adapter.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statsigjdbc.adapter.call.CallLayer;
+import dev.statsigjdbc.adapter.call.OperationCall;
 import dev.statsigjdbc.adapter.call.ToolCallException;
+import dev.statsigjdbc.adapter.catalog.Operation;
+import dev.statsigjdbc.adapter.dialect.Page;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Records of one tool call, page by page: the next page is fetched only when the caller asks
- * past the current one. Pages are addressed by number ({@code query_page}, 1-based), never by
- * following {@code nextPage}, whose form varies (relative path, host without scheme, null).
+ * Records of one operation, page by page: the next page is fetched only when the caller asks
+ * past the current one. Pages are addressed by number (1-based), never by following
+ * {@code nextPage}, whose form varies (relative path, host without scheme, null). How a page
+ * is asked for and read is the dialect's business; when to ask is decided here.
+ *
+ * <p>Pages are as large as the server gives: the first asks for the connection's page size; a
+ * server that answers fewer records than asked while saying more exist has a cap, and the scan
+ * goes on at that size (its pages are numbered at it); a server that refuses the size is asked
+ * for the Console API's default instead, and the connection remembers ({@link PageSizes}).
  *
  * <p>Once the first page gave the total, later pages are read ahead on worker threads, at most
  * {@code maxConcurrentCalls} at once, never more pages ahead than have been fetched so far (a
@@ -24,14 +32,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Pager implements Iterator<JsonNode> {
 
-  static final int MAX_PAGE_SIZE = 100;
-
   private final CallLayer calls;
-  private final String tool;
-  private final ObjectNode arguments;
+  private final Operation operation;
+  private final Map<String, JsonNode> arguments;
   private final List<String> recordPaths;
-  private final int pageSize;
+  private final PageSizes pageSizes;
   private final boolean paged;
+  /** Records per page asked for: the first page's size until the server showed a cap or refused it. */
+  private int pageSize;
   private final boolean notFoundIsEmpty;
   private final QueryRun run;
 
@@ -41,20 +49,23 @@ final class Pager implements Iterator<JsonNode> {
   /** The last page by the total the server gave, or 0 while unknown (then nothing is read ahead). */
   private long lastPage;
   /** Pages requested ahead, in order, starting at {@code pageNumber + 1}. */
-  private final Deque<CompletableFuture<JsonNode>> ahead = new ArrayDeque<>();
+  private final Deque<CompletableFuture<Page>> ahead = new ArrayDeque<>();
 
   /**
-   * @param arguments the full arguments ({@code {"params":{...}}}); page arguments are added here
+   * @param arguments the operation's path and query arguments by API name
+   * @param pageSize records of the first page, or null for an operation that is not paged
+   * @param pageSizes the connection's page size, told when the server refuses a large one
    * @param notFoundIsEmpty a 404 means "no such entity": no records instead of an error
    */
-  Pager(CallLayer calls, String tool, ObjectNode arguments, List<String> recordPaths, Integer pageSize,
-      boolean notFoundIsEmpty, QueryRun run) {
+  Pager(CallLayer calls, Operation operation, Map<String, JsonNode> arguments, List<String> recordPaths, Integer pageSize,
+      PageSizes pageSizes, boolean notFoundIsEmpty, QueryRun run) {
     this.calls = calls;
-    this.tool = tool;
+    this.operation = operation;
     this.arguments = arguments;
     this.recordPaths = recordPaths;
     this.paged = pageSize != null;
     this.pageSize = paged ? pageSize : 0;
+    this.pageSizes = pageSizes;
     this.notFoundIsEmpty = notFoundIsEmpty;
     this.run = run;
   }
@@ -80,9 +91,9 @@ final class Pager implements Iterator<JsonNode> {
 
   private void fetchNextPage() {
     pageNumber++;
-    JsonNode body;
+    Page body;
     try {
-      body = ahead.isEmpty() ? call(pageNumber) : FanOutThreads.await(ahead.removeFirst());
+      body = ahead.isEmpty() ? fetch(pageNumber) : FanOutThreads.await(ahead.removeFirst());
     } catch (ToolCallException e) {
       if (notFoundIsEmpty && e.status() == 404) {
         lastPageSeen = true;
@@ -90,22 +101,31 @@ final class Pager implements Iterator<JsonNode> {
       }
       throw e;
     }
-    List<JsonNode> records = records(body);
-    page = records.iterator();
-    lastPageSeen = !paged || isLastPage(body.path("pagination"), records.size());
+    page = body.records().iterator();
+    lastPageSeen = !paged || isLastPage(body);
     if (!lastPageSeen) {
       readAhead();
     }
   }
 
-  private JsonNode call(int number) {
-    ObjectNode args = arguments.deepCopy();
-    if (paged) {
-      ObjectNode params = args.with("params");
-      params.put("query_page", number);
-      params.put("query_limit", pageSize);
+  /** A page read by the reader itself; the first one falls back to the server's default size if the asked size is refused. */
+  private Page fetch(int number) {
+    try {
+      return call(number);
+    } catch (ToolCallException e) {
+      if (number != 1 || e.status() != 400 || pageSize <= PageSizes.SERVER_DEFAULT) {
+        throw e;
+      }
+      pageSize = PageSizes.SERVER_DEFAULT;
+      Page first = call(number);
+      pageSizes.largePagesRefused();
+      return first;
     }
-    return calls.call(tool, args, run.callContext(), this::missingRecords);
+  }
+
+  private Page call(int number) {
+    OperationCall.PageRequest request = paged ? new OperationCall.PageRequest(number, pageSize) : null;
+    return calls.read(new OperationCall(operation, arguments, request, recordPaths), run.callContext());
   }
 
   private void readAhead() {
@@ -113,49 +133,30 @@ final class Pager implements Iterator<JsonNode> {
     long requested = pageNumber + ahead.size();
     while (lastPage > 0 && depth > 1 && ahead.size() < depth && requested < lastPage) {
       int number = (int) ++requested;
-      ahead.addLast(FanOutThreads.submit(() -> call(number)));
+      ahead.addLast(run.submit(() -> call(number)));
     }
   }
 
   /**
-   * A body without any of the record paths is not an empty list (that is {@code "data": []} or
-   * null) but a result cut short or reshaped: taking it as "no rows" would truncate silently.
+   * A short page ends the list, unless it is the first and the server says more records exist:
+   * then it served as many as it will per page, and the scan goes on at that size. Otherwise the
+   * total, when given, decides (nextPage may be null while pages remain); without a total, a null
+   * nextPage ends it.
    */
-  private String missingRecords(JsonNode body) {
-    if (JsonPaths.anyPresent(body, recordPaths)) {
-      return null;
+  private boolean isLastPage(Page body) {
+    int recordCount = body.records().size();
+    if (pageNumber == 1 && recordCount > 0 && recordCount < pageSize
+        && (body.totalItems() >= 0 ? body.totalItems() > recordCount : body.nextPageGiven())) {
+      pageSize = recordCount;
     }
-    return "the result has no records (expected at " + String.join(" or ", recordPaths)
-        + "); try again, and report it to the server's operator if it persists";
-  }
-
-  private List<JsonNode> records(JsonNode body) {
-    JsonNode found = JsonPaths.first(body, recordPaths);
-    List<JsonNode> records = new ArrayList<>();
-    if (found.isArray()) {
-      found.forEach(records::add);
-    } else if (found.isObject()) {
-      records.add(found);
-    }
-    return records;
-  }
-
-  /**
-   * A short page ends the list; otherwise the total, when given, decides (nextPage may be null
-   * while pages remain); without a total, a null nextPage ends it.
-   */
-  private boolean isLastPage(JsonNode pagination, int recordCount) {
-    JsonNode perPage = pagination.path("itemsPerPage");
-    int size = perPage.isNumber() && perPage.asInt() > 0 ? Math.min(perPage.asInt(), pageSize) : pageSize;
+    int size = body.itemsPerPage() > 0 ? Math.min(body.itemsPerPage(), pageSize) : pageSize;
     if (recordCount == 0 || recordCount < size) {
       return true;
     }
-    JsonNode total = pagination.path("totalItems");
-    if (total.isNumber()) {
-      lastPage = size == pageSize ? (total.asLong() + size - 1) / size : 0;
-      return (long) pageNumber * size >= total.asLong();
+    if (body.totalItems() >= 0) {
+      lastPage = size == pageSize ? (body.totalItems() + size - 1) / size : 0;
+      return (long) pageNumber * size >= body.totalItems();
     }
-    JsonNode next = pagination.path("nextPage");
-    return next.isMissingNode() || next.isNull() || next.asText().isBlank();
+    return !body.nextPageGiven();
   }
 }

@@ -3,14 +3,17 @@ package dev.statsigjdbc.adapter.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.statsigjdbc.adapter.call.CallLayer;
 import dev.statsigjdbc.adapter.catalog.CallSpec;
 import dev.statsigjdbc.adapter.catalog.ColumnSpec;
 import dev.statsigjdbc.adapter.catalog.EachSpec;
+import dev.statsigjdbc.adapter.catalog.Operation;
 import dev.statsigjdbc.adapter.catalog.ParentSpec;
 import dev.statsigjdbc.adapter.catalog.PlanSpec;
 import dev.statsigjdbc.adapter.catalog.StepSpec;
 import dev.statsigjdbc.adapter.catalog.TableSpec;
+import dev.statsigjdbc.adapter.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,11 +39,19 @@ public final class PlanRunner {
   private record Invocation(PlanSpec plan, Map<String, String> key, KeyValues values) {}
 
   private final CallLayer calls;
+  private final Dialect dialect;
   private final Map<String, BoundTable> tables;
+  private final PageSizes pageSizes;
 
-  public PlanRunner(CallLayer calls, Map<String, BoundTable> tables) {
+  /**
+   * @param dialect describes the tool calls of each read for EXPLAIN
+   * @param pageSize records per page a scan asks for (the server may serve fewer or refuse)
+   */
+  public PlanRunner(CallLayer calls, Dialect dialect, Map<String, BoundTable> tables, int pageSize) {
     this.calls = calls;
+    this.dialect = dialect;
     this.tables = tables;
+    this.pageSizes = new PageSizes(pageSize);
   }
 
   /**
@@ -58,7 +69,7 @@ public final class PlanRunner {
     boolean fanOut = invocations.size() > 1 && ahead > 1
         && invocations.stream().allMatch(inv -> inv.plan().steps().stream().noneMatch(s -> s.call() != null && s.call().paged()));
     return fanOut
-        ? new PrefetchIterator<>(invocations.iterator(), expand, ahead)
+        ? new PrefetchIterator<>(invocations.iterator(), expand, ahead, run)
         : new FlatMapIterator<>(invocations.iterator(), expand);
   }
 
@@ -73,7 +84,7 @@ public final class PlanRunner {
     return row;
   }
 
-  /** What a scan will call, for EXPLAIN: tools with their arguments, bound values as references. */
+  /** What a scan will call, for EXPLAIN: the dialect's tool calls, bound values as references. */
   public String describe(BoundTable table, Map<String, KeyConstraint> constraints, Integer fetch) {
     List<Invocation> invocations;
     try {
@@ -98,11 +109,8 @@ public final class PlanRunner {
     for (StepSpec step : inv.plan().steps()) {
       if (step.call() != null) {
         CallSpec call = step.call();
-        ObjectNode args = arguments(call, inv, bindings, batchDescription(call, inv), true);
-        if (call.paged()) {
-          args.with("params").put("query_page", "1..").put("query_limit", pageSize);
-        }
-        steps.add(table.tool(call) + args);
+        steps.add(dialect.describe(table.operation(call), arguments(call, inv, bindings, batchDescription(call, inv), true),
+            call.paged() ? pageSize : null));
       } else if (step.parent() != null) {
         steps.add("parent " + step.parent().table() + "[" + describe(tables.get(step.parent().table()),
             parentConstraints(step.parent(), inv), null) + "]");
@@ -180,11 +188,13 @@ public final class PlanRunner {
         + ". For example: " + spec.example());
   }
 
-  private static int pageSize(List<Invocation> invocations, Integer fetch) {
+  /** A LIMIT on a plan that is a single list call sets the page size of that short read. */
+  private int pageSize(List<Invocation> invocations, Integer fetch) {
     boolean singleListCall = invocations.size() == 1
         && invocations.get(0).plan().steps().size() == 1
         && invocations.get(0).plan().steps().get(0).call() != null;
-    return singleListCall && fetch != null ? Math.max(1, Math.min(fetch, Pager.MAX_PAGE_SIZE)) : Pager.MAX_PAGE_SIZE;
+    int size = pageSizes.toAsk();
+    return singleListCall && fetch != null ? Math.max(1, Math.min(fetch, size)) : size;
   }
 
   private static Bindings start(Invocation inv) {
@@ -199,7 +209,7 @@ public final class PlanRunner {
       return List.of(bindings).iterator();
     }
     StepSpec step = steps.get(index);
-    int nextPageSize = Pager.MAX_PAGE_SIZE;
+    int nextPageSize = pageSizes.toAsk();
     if (step.call() != null) {
       CallSpec call = step.call();
       return flatMap(calls(table, call, inv, bindings, pageSize, run),
@@ -215,11 +225,12 @@ public final class PlanRunner {
   }
 
   private Iterator<JsonNode> calls(BoundTable table, CallSpec call, Invocation inv, Bindings bindings, int pageSize, QueryRun run) {
-    String tool = table.tool(call);
+    Operation operation = table.operation(call);
     boolean byKey = call.args().values().stream().anyMatch(v -> v.asText().startsWith("$"));
     Integer pages = call.paged() ? pageSize : null;
     if (call.batch() == null) {
-      return new Pager(calls, tool, arguments(call, inv, bindings, null, false), call.records(), pages, byKey, run);
+      return new Pager(calls, operation, arguments(call, inv, bindings, null, false), call.records(), pages, pageSizes, byKey,
+          run);
     }
     List<String> ids = inv.values().get(call.batch());
     List<String> batches = new ArrayList<>();
@@ -227,40 +238,39 @@ public final class PlanRunner {
       batches.add(String.join(",", ids.subList(from, Math.min(ids.size(), from + batchSize(call)))));
     }
     return flatMap(batches.iterator(),
-        batch -> new Pager(calls, tool, arguments(call, inv, bindings, batch, false), call.records(), pages, byKey, run));
+        batch -> new Pager(calls, operation, arguments(call, inv, bindings, batch, false), call.records(), pages, pageSizes,
+            byKey, run));
   }
 
   private static int batchSize(CallSpec call) {
     return call.batchSize() == null ? 25 : call.batchSize();
   }
 
-  /** {@code {"params":{...}}} for a call; in describe mode unresolved references stay as text. */
-  private static ObjectNode arguments(CallSpec call, Invocation inv, Bindings bindings, String batch, boolean describe) {
-    ObjectNode params = JSON.objectNode();
+  /** The operation's arguments by API name; in describe mode unresolved references stay as text. */
+  private static Map<String, JsonNode> arguments(CallSpec call, Invocation inv, Bindings bindings, String batch, boolean describe) {
+    Map<String, JsonNode> arguments = new LinkedHashMap<>();
     call.args().forEach((name, value) -> {
       String text = value.isTextual() ? value.asText() : "";
       if (!text.startsWith("$")) {
-        params.set(name, value);
+        arguments.put(name, value);
       } else if (text.equals("$batch")) {
-        params.put(name, batch);
+        arguments.put(name, TextNode.valueOf(batch));
       } else {
         JsonNode resolved = bindings.resolve(text.substring(1));
         if (!resolved.isMissingNode() && !resolved.isNull()) {
-          params.set(name, resolved);
+          arguments.put(name, resolved);
         } else if (describe) {
-          params.put(name, text);
+          arguments.put(name, TextNode.valueOf(text));
         }
       }
     });
     call.pushdown().forEach((column, argument) -> {
       String value = inv.key().get(column);
       if (value != null) {
-        params.put(argument, value);
+        arguments.put(argument, TextNode.valueOf(value));
       }
     });
-    ObjectNode args = JSON.objectNode();
-    args.set("params", params);
-    return args;
+    return arguments;
   }
 
   private static Map<String, KeyConstraint> parentConstraints(ParentSpec parent, Invocation inv) {

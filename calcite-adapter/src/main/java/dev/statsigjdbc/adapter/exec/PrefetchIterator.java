@@ -21,13 +21,16 @@ final class PrefetchIterator<A, B> implements Iterator<B> {
   private final Iterator<A> outer;
   private final Function<A, Iterator<B>> expand;
   private final int ahead;
+  private final QueryRun run;
   private final Deque<CompletableFuture<List<B>>> pending = new ArrayDeque<>();
   private Iterator<B> current = Collections.emptyIterator();
 
-  PrefetchIterator(Iterator<A> outer, Function<A, Iterator<B>> expand, int ahead) {
+  /** @param run the scan the expansions belong to: stopping it ends those started */
+  PrefetchIterator(Iterator<A> outer, Function<A, Iterator<B>> expand, int ahead, QueryRun run) {
     this.outer = outer;
     this.expand = expand;
     this.ahead = ahead;
+    this.run = run;
   }
 
   @Override
@@ -53,7 +56,7 @@ final class PrefetchIterator<A, B> implements Iterator<B> {
   private void fill() {
     while (pending.size() < ahead && outer.hasNext()) {
       A element = outer.next();
-      pending.addLast(FanOutThreads.submit(() -> drain(expand.apply(element))));
+      pending.addLast(run.submit(() -> drain(expand.apply(element))));
     }
   }
 

@@ -1,18 +1,23 @@
 package dev.statsigjdbc.adapter.exec;
 
 import dev.statsigjdbc.adapter.call.CallContext;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * One execution of one scan: the statement's cancel flag and deadline, and whether a row has
- * been handed out yet (after that, failed calls are not retried: the caller already saw part
- * of the answer).
+ * One execution of one scan: the statement's cancel flag and deadline, and the work started
+ * ahead of the reader (pages read ahead, lookups side by side), which {@link #stop()} ends when
+ * nobody will read it.
  */
 public final class QueryRun {
 
   private final AtomicBoolean cancelFlag;
+  private final AtomicBoolean stopFlag = new AtomicBoolean();
   private final long deadlineNanos;
-  private volatile boolean rowEmitted;
+  private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
 
   public QueryRun(AtomicBoolean cancelFlag, long deadlineNanos) {
     this.cancelFlag = cancelFlag == null ? new AtomicBoolean() : cancelFlag;
@@ -20,10 +25,30 @@ public final class QueryRun {
   }
 
   CallContext callContext() {
-    return new CallContext(cancelFlag, deadlineNanos, !rowEmitted);
+    return new CallContext(cancelFlag, stopFlag, deadlineNanos);
   }
 
-  public void rowEmitted() {
-    rowEmitted = true;
+  /** Starts work for this scan on a worker thread; {@link #stop()} waits for it. */
+  <T> CompletableFuture<T> submit(Supplier<T> work) {
+    CompletableFuture<T> future = FanOutThreads.submit(work);
+    running.add(future);
+    future.whenComplete((result, failure) -> running.remove(future));
+    return future;
+  }
+
+  /**
+   * Ends the scan (its result was closed, its LIMIT satisfied, its query cancelled or timed out):
+   * calls not yet sent are never sent, so they spend none of the rate limit, and this returns once
+   * nothing of the scan runs any more (a call on the wire is waited for: at most one round trip).
+   */
+  public void stop() {
+    stopFlag.set(true);
+    for (CompletableFuture<?> future : Set.copyOf(running)) {
+      try {
+        future.join();
+      } catch (RuntimeException endedByTheStop) {
+        // nobody reads this work's outcome
+      }
+    }
   }
 }

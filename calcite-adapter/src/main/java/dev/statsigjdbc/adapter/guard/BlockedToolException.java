@@ -1,10 +1,14 @@
 package dev.statsigjdbc.adapter.guard;
 
-/** Thrown when anything asks for a tool the read-only policy did not expose. */
+/** Thrown when anything asks for a tool (or an action) the read-only policy did not expose. */
 public final class BlockedToolException extends RuntimeException {
 
-  public BlockedToolException(String toolName, String reason) {
-    super("Tool '" + toolName + "' is not callable through SQL (" + reason
-        + "). This driver is read-only; if the tool only reads, add it to the allow-list.");
+  public BlockedToolException(ToolVerdict verdict) {
+    this(verdict.subject(), verdict.reason());
+  }
+
+  public BlockedToolException(String subject, String reason) {
+    super(subject + " is not callable through SQL (" + reason + "). This driver is read-only; if a tool only"
+        + " reads and is blocked by its name alone, add it to the allow-list (allowTools).");
   }
 }

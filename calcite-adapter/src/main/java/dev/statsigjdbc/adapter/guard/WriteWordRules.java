@@ -1,105 +1,68 @@
 package dev.statsigjdbc.adapter.guard;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a tool name looks like it writes. The vocabulary lives in
+ * Decides whether a name has a word that writes. The vocabulary lives in
  * {@code write-words.txt}; the matching is deliberately eager (a false block costs an
  * allow-list entry, a false expose can change a customer's production config):
  *
  * <ul>
- *   <li>a word equal to a verb, an inflection of it ({@code updates}, {@code deleted}), or a
- *       prefixed form ({@code unarchive}, {@code reenable}, {@code bulkdelete});
- *   <li>a long verb (6+ letters) anywhere inside a word ({@code gatedelete}), unless the word
- *       is a known read noun such as {@code assignment}.
+ *   <li>a word equal to a verb, an inflection of it ({@code updates}, {@code deleted},
+ *       {@code copies}), or a prefixed form ({@code unarchive}, {@code reenable},
+ *       {@code bulkdelete});
+ *   <li>a long verb (6+ letters) anywhere inside a word ({@code gatedelete});
+ *   <li>never a known read noun spelled like one ({@code assignment}, {@code deployments}).
  * </ul>
+ *
+ * <p>This list only ever blocks: what is exposed must also look like a read (see
+ * {@link ReadWordRules}), so a write verb missing here is still blocked by default.
  */
 final class WriteWordRules {
 
-  private static final List<String> INFLECTIONS =
-      List.of("", "s", "es", "d", "ed", "ing", "er", "ers", "ion", "ions", "al", "als");
   private static final List<String> PREFIXES =
-      List.of("", "un", "re", "de", "dis", "pre", "auto", "bulk", "batch", "mass", "multi", "force");
+      List.of("", "un", "re", "de", "dis", "pre", "auto", "bulk", "batch", "mass", "multi", "force", "over");
   private static final int SUBSTRING_MIN_LENGTH = 6;
 
   private final List<String> verbs;
   private final Set<String> exactWords;
   private final Set<String> readNouns;
-  /** Every prefixed and inflected form of each verb, to the verbs it is a form of (built once: names are checked per connection). */
   private final Map<String, Set<String>> forms;
 
   private WriteWordRules(List<String> verbs, Set<String> exactWords, Set<String> readNouns) {
     this.verbs = verbs;
     this.exactWords = exactWords;
     this.readNouns = readNouns;
-    this.forms = forms(verbs);
-  }
-
-  private static Map<String, Set<String>> forms(List<String> verbs) {
-    Map<String, Set<String>> forms = new HashMap<>();
-    for (String verb : verbs) {
-      for (String prefix : PREFIXES) {
-        for (String inflection : INFLECTIONS) {
-          forms.computeIfAbsent(prefix + verb + inflection, f -> new HashSet<>()).add(verb);
-          if (verb.endsWith("e")) {
-            forms.computeIfAbsent(prefix + verb.substring(0, verb.length() - 1) + inflection, f -> new HashSet<>()).add(verb);
-          }
-        }
-      }
-    }
-    return forms;
+    this.forms = Vocabulary.forms(verbs, PREFIXES, Vocabulary.INFLECTIONS);
   }
 
   static WriteWordRules load() {
-    List<String> verbs = new ArrayList<>();
-    Set<String> exact = new HashSet<>();
-    Set<String> nouns = new HashSet<>();
-    try (InputStream in = WriteWordRules.class.getResourceAsStream("write-words.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("write-words.txt missing from the adapter jar");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        String entry = line.strip().toLowerCase(Locale.ROOT);
-        if (entry.isEmpty() || entry.startsWith("#")) {
-          continue;
-        }
-        if (entry.startsWith("exact:")) {
-          exact.add(entry.substring(6));
-        } else if (entry.startsWith("read:")) {
-          nouns.add(entry.substring(5));
-        } else {
-          verbs.add(entry);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new WriteWordRules(List.copyOf(verbs), Set.copyOf(exact), Set.copyOf(nouns));
+    Vocabulary words = Vocabulary.load("write-words.txt");
+    return new WriteWordRules(words.entries(""), Set.copyOf(words.entries("exact")), Set.copyOf(words.entries("read")));
   }
 
   /** The first write word found in the name, with the verb it matched, if any. */
-  Optional<String> findWriteWord(String toolName) {
-    for (ToolNameWords.Word candidate : ToolNameWords.of(toolName)) {
+  Optional<String> findWriteWord(String name) {
+    return findWriteWord(name, Set.of());
+  }
+
+  /** As {@link #findWriteWord(String)}, not counting the verbs in {@code ignored}. */
+  Optional<String> findWriteWord(String name, Set<String> ignored) {
+    for (ToolNameWords.Word candidate : ToolNameWords.of(name)) {
       String word = candidate.text();
-      if (exactWords.contains(word)) {
+      if (readNouns.contains(word)) {
+        continue;
+      }
+      if (exactWords.contains(word) && !ignored.contains(word)) {
         return Optional.of("'" + word + "'");
       }
       for (String verb : verbs) {
+        if (ignored.contains(verb)) {
+          continue;
+        }
         if (isFormOf(word, verb) || !candidate.joined() && containsLongVerb(word, verb)) {
           return Optional.of(word.equals(verb) ? "'" + verb + "'" : "'" + word + "' (" + verb + ")");
         }
@@ -116,7 +79,6 @@ final class WriteWordRules {
   private boolean containsLongVerb(String word, String verb) {
     return verb.length() >= SUBSTRING_MIN_LENGTH
         && word.length() > verb.length()
-        && word.contains(verb)
-        && !readNouns.contains(word);
+        && word.contains(verb);
   }
 }

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexCorrelVariable;
-import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -27,25 +27,29 @@ import org.apache.calcite.util.NlsString;
 
 /**
  * Reads key-column values out of a filter condition: {@code col = v}, {@code col IN (...)}
- * (an OR of equalities) and, for range keys, bounds from {@code <, <=, >, >=, BETWEEN}. Anything
- * else is left to Calcite, which keeps evaluating the whole condition above the scan.
+ * (an OR of equalities) and, for range keys, bounds from {@code <, <=, >, >=, BETWEEN}; a value
+ * known only at run time becomes a {@link RunTimeKey}. Anything else is left to Calcite, which
+ * keeps evaluating the whole condition above the scan.
  */
 final class KeyFilterExtractor {
 
   private record Bound(int column, SqlKind kind, String value) {}
 
+  private static final Set<SqlKind> COMPARISONS = Set.of(SqlKind.EQUALS, SqlKind.LESS_THAN,
+      SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL);
+
   private KeyFilterExtractor() {}
 
   static PushedKeys extract(RexNode condition, TableSpec table, RexBuilder rexBuilder) {
     Map<String, KeyConstraint> keys = new LinkedHashMap<>();
-    Map<String, RexNode> correlated = new LinkedHashMap<>();
+    List<RunTimeKey> runTime = new ArrayList<>();
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
-      Optional<Map.Entry<Integer, RexNode>> fromOuterRow = correlatedEquality(conjunct);
-      if (fromOuterRow.isPresent()) {
-        String column = columnName(table, fromOuterRow.get().getKey());
-        if (table.key(column).isPresent()) {
-          correlated.putIfAbsent(column, fromOuterRow.get().getValue());
+      Optional<RunTimeKey> known = runTimeKey(conjunct, table);
+      if (known.isPresent()) {
+        Optional<KeySpec> key = table.key(known.get().column());
+        if (key.isPresent() && (known.get().kind() == SqlKind.EQUALS || key.get().accepts("RANGE"))) {
+          runTime.add(known.get());
         }
         continue;
       }
@@ -59,32 +63,36 @@ final class KeyFilterExtractor {
         String column = columnName(table, b.column());
         Optional<KeySpec> key = table.key(column);
         if (key.isPresent() && key.get().accepts("RANGE")) {
-          keys.merge(column, toRange(b), KeyConstraint::and);
+          keys.merge(column, constraint(b.kind(), b.value()), KeyConstraint::and);
         }
       });
     }
-    keys.keySet().removeIf(column -> table.key(column).isEmpty() || correlated.containsKey(column));
-    return new PushedKeys(keys, correlated);
+    keys.keySet().removeIf(column -> table.key(column).isEmpty());
+    return new PushedKeys(keys, runTime);
   }
 
-  /** {@code col = $cor0.field}: the value comes from the enclosing row of a correlated join. */
-  private static Optional<Map.Entry<Integer, RexNode>> correlatedEquality(RexNode node) {
-    if (!(node instanceof RexCall call) || call.getKind() != SqlKind.EQUALS) {
+  /**
+   * {@code col op expression} where the expression reads no column of this table and is not a
+   * literal: a column of the enclosing row ({@code $cor0.name}) or {@code CURRENT_DATE - 7}.
+   */
+  private static Optional<RunTimeKey> runTimeKey(RexNode node, TableSpec table) {
+    if (!(node instanceof RexCall call) || call.getOperands().size() != 2 || !COMPARISONS.contains(call.getKind())) {
       return Optional.empty();
     }
     RexNode left = RexUtil.removeCast(call.getOperands().get(0));
     RexNode right = RexUtil.removeCast(call.getOperands().get(1));
-    if (left instanceof RexInputRef ref && isCorrelated(right)) {
-      return Optional.of(Map.entry(ref.getIndex(), right));
+    if (left instanceof RexInputRef ref && isRunTimeValue(right)) {
+      return Optional.of(new RunTimeKey(columnName(table, ref.getIndex()), call.getKind(), right));
     }
-    if (right instanceof RexInputRef ref && isCorrelated(left)) {
-      return Optional.of(Map.entry(ref.getIndex(), left));
+    if (right instanceof RexInputRef ref && isRunTimeValue(left)) {
+      return Optional.of(new RunTimeKey(columnName(table, ref.getIndex()), call.getKind().reverse(), left));
     }
     return Optional.empty();
   }
 
-  private static boolean isCorrelated(RexNode node) {
-    return node instanceof RexFieldAccess access && access.getReferenceExpr() instanceof RexCorrelVariable;
+  private static boolean isRunTimeValue(RexNode node) {
+    return !(node instanceof RexLiteral) && !RexUtil.containsInputRef(node) && RexUtil.isDeterministic(node)
+        && !RexOver.containsOver(node);
   }
 
   private static String columnName(TableSpec table, int index) {
@@ -112,8 +120,7 @@ final class KeyFilterExtractor {
       return Optional.empty();
     }
     SqlKind kind = call.getKind();
-    if (!List.of(SqlKind.EQUALS, SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN,
-        SqlKind.GREATER_THAN_OR_EQUAL).contains(kind)) {
+    if (!COMPARISONS.contains(kind)) {
       return Optional.empty();
     }
     RexNode left = RexUtil.removeCast(call.getOperands().get(0));
@@ -144,9 +151,9 @@ final class KeyFilterExtractor {
     return Optional.empty();
   }
 
-  private static KeyConstraint toRange(Bound bound) {
-    String value = bound.value();
-    return switch (bound.kind()) {
+  /** The constraint {@code column kind value} puts on a key (ranges: on a date key, by whole days). */
+  static KeyConstraint constraint(SqlKind kind, String value) {
+    return switch (kind) {
       case EQUALS -> KeyConstraint.of(List.of(value));
       case GREATER_THAN -> KeyConstraint.range(LocalDate.parse(value).plusDays(1).toString(), null);
       case GREATER_THAN_OR_EQUAL -> KeyConstraint.range(value, null);

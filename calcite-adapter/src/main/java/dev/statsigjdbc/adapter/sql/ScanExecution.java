@@ -30,14 +30,14 @@ public final class ScanExecution {
   /**
    * Called by the generated code of {@link StatsigTableScan}.
    *
-   * @param correlatedValues the enclosing row's values of the correlated keys, in their order
+   * @param runTimeValues the values of the run-time keys' expressions, in their order
    */
-  public Enumerable<Object[]> enumerable(DataContext root, Object[] correlatedValues) {
-    Map<String, KeyConstraint> keys = request.keysWith(correlatedValues);
+  public Enumerable<Object[]> enumerable(DataContext root, Object[] runTimeValues) {
+    Map<String, KeyConstraint> keys = request.keysWith(runTimeValues);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new RowEnumerator(queryRun(root), keys);
+        return new RowEnumerator(root, keys);
       }
     };
   }
@@ -51,17 +51,20 @@ public final class ScanExecution {
     return new QueryRun(cancel, deadline);
   }
 
+  /** Rows of one execution; its end (the pushed limit reached, close, reset) stops the work started ahead. */
   private final class RowEnumerator implements Enumerator<Object[]> {
 
-    private final QueryRun run;
+    private final DataContext root;
     private final Map<String, KeyConstraint> keys;
+    private QueryRun run;
     private Iterator<Bindings> bindings;
     private Object[] current;
     private long returned;
 
-    RowEnumerator(QueryRun run, Map<String, KeyConstraint> keys) {
-      this.run = run;
+    RowEnumerator(DataContext root, Map<String, KeyConstraint> keys) {
+      this.root = root;
       this.keys = keys;
+      this.run = queryRun(root);
     }
 
     @Override
@@ -72,6 +75,7 @@ public final class ScanExecution {
     @Override
     public boolean moveNext() {
       if (request.fetch() != null && returned >= request.fetch()) {
+        run.stop();
         return false;
       }
       if (bindings == null) {
@@ -82,18 +86,20 @@ public final class ScanExecution {
       }
       current = PlanRunner.row(table.bound().spec(), bindings.next());
       returned++;
-      run.rowEmitted();
       return true;
     }
 
     @Override
     public void reset() {
+      run.stop();
+      run = queryRun(root);
       bindings = null;
       returned = 0;
     }
 
     @Override
     public void close() {
+      run.stop();
       bindings = null;
     }
   }

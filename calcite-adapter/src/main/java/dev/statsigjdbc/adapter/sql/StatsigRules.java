@@ -1,6 +1,5 @@
 package dev.statsigjdbc.adapter.sql;
 
-import dev.statsigjdbc.adapter.catalog.KeySpec;
 import java.util.List;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
@@ -130,32 +129,34 @@ final class StatsigRules {
       LimitIntoScan::new).toRule();
 
   /**
-   * A join whose right side is a curated table with a required key, joined on that key, may run
-   * as a nested loop that feeds each left row's value to the right scan ({@code $cor0.id}).
-   * The plain join stays an alternative; the cost of a scan lacking its key decides.
+   * A join whose right side is a curated table joined on a key it cannot do without (a required
+   * key, or a filter-only column such as {@code tag}, which is null unless its value was sent)
+   * may run as a nested loop that feeds each left row's value to the right scan ({@code
+   * $cor0.id}). The plain join stays an alternative; the cost of a scan lacking its key decides.
    */
   static final RelOptRule JOIN_TO_CORRELATE = CoreRules.JOIN_TO_CORRELATE.config
-      .withOperandSupplier(b -> b.operand(LogicalJoin.class).predicate(StatsigRules::feedsRequiredKey).anyInputs())
+      .withOperandSupplier(b -> b.operand(LogicalJoin.class).predicate(StatsigRules::feedsNeededKey).anyInputs())
       .withDescription("StatsigJoinToCorrelate")
       .as(JoinToCorrelateRule.Config.class)
       .toRule();
 
-  private static boolean feedsRequiredKey(Join join) {
+  private static boolean feedsNeededKey(Join join) {
     return join.analyzeCondition().rightKeys.stream()
-        .anyMatch(key -> isRequiredKeyBehind(join.getRight(), key));
+        .anyMatch(key -> isNeededKeyBehind(join.getRight(), key));
   }
 
-  /** Follows a column down through projections and filters to a curated scan's required key. */
-  private static boolean isRequiredKeyBehind(RelNode node, int column) {
+  /** Follows a column down through projections and filters to a curated scan's needed key. */
+  private static boolean isNeededKeyBehind(RelNode node, int column) {
     RelNode rel = original(node);
     if (rel instanceof StatsigTableScan scan) {
       var spec = scan.statsigTable().bound().spec();
-      return spec.key(spec.columns().get(column).name()).filter(KeySpec::required).isPresent();
+      String name = spec.columns().get(column).name();
+      return spec.key(name).filter(key -> key.required() || StatsigTableScan.isFilterOnly(spec, name)).isPresent();
     }
     if (rel instanceof Project project) {
-      return project.getProjects().get(column) instanceof RexInputRef ref && isRequiredKeyBehind(project.getInput(), ref.getIndex());
+      return project.getProjects().get(column) instanceof RexInputRef ref && isNeededKeyBehind(project.getInput(), ref.getIndex());
     }
-    return rel instanceof Filter filter && isRequiredKeyBehind(filter.getInput(), column);
+    return rel instanceof Filter filter && isNeededKeyBehind(filter.getInput(), column);
   }
 
   private static boolean curatedScanBelow(RelNode node) {

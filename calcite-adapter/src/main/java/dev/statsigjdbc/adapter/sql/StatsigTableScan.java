@@ -1,5 +1,6 @@
 package dev.statsigjdbc.adapter.sql;
 
+import dev.statsigjdbc.adapter.catalog.TableSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ public final class StatsigTableScan extends TableScan implements EnumerableRel {
 
   private static final double UNFILTERED_ROWS = 1000;
   private static final double MISSING_KEY_PENALTY = 1e12;
+  private static final double UNSENT_FILTER_ONLY_PENALTY = 1e6;
 
   private final StatsigTable statsigTable;
   private final ScanRequest request;
@@ -73,7 +75,7 @@ public final class StatsigTableScan extends TableScan implements EnumerableRel {
         .itemIf("keys", keys, !keys.isEmpty())
         .itemIf("fetch", request.fetch(), request.fetch() != null)
         .itemIf("filtered", true, request.filtered())
-        .item("calls", statsigTable.runner().describe(statsigTable.bound(), request.keysForExplain(), request.fetch()));
+        .item("calls", statsigTable.runner().describe(statsigTable.bound(), request.keysForCalls(), request.fetch()));
   }
 
   /** Keys the tools cannot do without that are neither given nor fed by an enclosing row. */
@@ -83,13 +85,27 @@ public final class StatsigTableScan extends TableScan implements EnumerableRel {
         .count();
   }
 
+  /** Filter-only key columns (null unless their value is sent) that are not sent. */
+  private long unsentFilterOnlyKeys() {
+    TableSpec spec = statsigTable.bound().spec();
+    return spec.keys().stream()
+        .filter(key -> isFilterOnly(spec, key.column()) && !request.supplies(key.column().toLowerCase(Locale.ROOT)))
+        .count();
+  }
+
+  /** A column whose value is only ever the key value the query sent ({@code tag}: null unless filtered by). */
+  static boolean isFilterOnly(TableSpec spec, String column) {
+    int index = spec.columnIndex(column);
+    return index >= 0 && spec.columns().get(index).paths().stream().allMatch(path -> path.startsWith("key."));
+  }
+
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     double rows = UNFILTERED_ROWS;
     for (var constraint : request.keys().values()) {
       rows = constraint.isRange() ? rows / 4 : Math.min(rows / 10, constraint.values().size());
     }
-    for (int i = 0; i < request.correlatedKeys().size(); i++) {
+    for (int i = 0; i < request.runTimeKeys().size(); i++) {
       rows /= 10;
     }
     if (request.filtered()) {
@@ -102,7 +118,9 @@ public final class StatsigTableScan extends TableScan implements EnumerableRel {
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // A scan lacking a required key runs only to report it: any plan that feeds the key (a
     // correlated join) must win, and among failing plans the one closest to valid.
-    double penalty = MISSING_KEY_PENALTY * missingRequiredKeys();
+    // A filter-only column left unsent reads as null: a join on it would match nothing, so a
+    // plan that sends it per row wins over one that does not.
+    double penalty = MISSING_KEY_PENALTY * missingRequiredKeys() + UNSENT_FILTER_ONLY_PENALTY * unsentFilterOnlyKeys();
     double rows = estimateRowCount(mq);
     return planner.getCostFactory().makeCost(rows + penalty, rows + penalty, rows);
   }
@@ -112,23 +130,23 @@ public final class StatsigTableScan extends TableScan implements EnumerableRel {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
     BlockBuilder block = new BlockBuilder();
     Expression execution = implementor.stash(new ScanExecution(statsigTable, request), ScanExecution.class);
-    Expression correlatedValues = Expressions.newArrayInit(Object.class,
-        correlatedValueExpressions(implementor, block).stream().map(e -> Expressions.box(e)).toList());
+    Expression runTimeValues = Expressions.newArrayInit(Object.class,
+        runTimeValueExpressions(implementor, block).stream().map(e -> Expressions.box(e)).toList());
     block.add(Expressions.return_(null,
-        Expressions.call(execution, "enumerable", implementor.getRootExpression(), correlatedValues)));
+        Expressions.call(execution, "enumerable", implementor.getRootExpression(), runTimeValues)));
     return implementor.result(physType, block.toBlock());
   }
 
-  /** Java expressions reading the correlated keys' values from the enclosing row. */
-  private List<Expression> correlatedValueExpressions(EnumerableRelImplementor implementor, BlockBuilder block) {
-    if (request.correlatedKeys().isEmpty()) {
+  /** Java expressions computing the run-time keys' values (from the enclosing row, the statement's clock). */
+  private List<Expression> runTimeValueExpressions(EnumerableRelImplementor implementor, BlockBuilder block) {
+    if (request.runTimeKeys().isEmpty()) {
       return List.of();
     }
     RexProgramBuilder program = new RexProgramBuilder(
         getCluster().getTypeFactory().builder().build(), getCluster().getRexBuilder());
-    request.correlatedKeys().values().forEach(expression -> program.addProject(expression, null));
+    request.runTimeKeys().forEach(key -> program.addProject(key.expression(), null));
     RexToLixTranslator.InputGetter noInput = (list, index, storageType) -> {
-      throw new IllegalStateException("a correlated key reads no input column");
+      throw new IllegalStateException("a run-time key reads no input column");
     };
     return RexToLixTranslator.translateProjects(program.getProgram(), implementor.getTypeFactory(),
         implementor.getConformance(), block, null, implementor.getRootExpression(), noInput,

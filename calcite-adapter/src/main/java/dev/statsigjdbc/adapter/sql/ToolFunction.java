@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.adapter.call.CallContext;
 import dev.statsigjdbc.adapter.call.CallLayer;
+import dev.statsigjdbc.adapter.call.ToolCallException;
+import dev.statsigjdbc.adapter.guard.ToolCatalog;
+import dev.statsigjdbc.adapter.guard.ToolVerdict;
 import java.util.List;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.rel.type.RelDataType;
@@ -15,9 +18,9 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * {@code TABLE(statsig.tool('Get_List_of_Param_Stores', '{"params":{}}'))}: any exposed read
- * tool as a table. The call is made while planning, because the columns come from the answer.
- * The call layer's guard refuses blocked tools.
+ * {@code TABLE(statsig.tool('<tool>', '<arguments as JSON>'))}: any exposed read tool of any MCP
+ * server as a table. The call is made while planning, because the columns come from the answer.
+ * The call layer's guard refuses blocked tools. A rejected call shows the tool's input schema.
  */
 public final class ToolFunction implements TableMacro {
 
@@ -25,9 +28,11 @@ public final class ToolFunction implements TableMacro {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final CallLayer calls;
+  private final ToolCatalog tools;
 
-  public ToolFunction(CallLayer calls) {
+  public ToolFunction(CallLayer calls, ToolCatalog tools) {
     this.calls = calls;
+    this.tools = tools;
   }
 
   @Override
@@ -39,14 +44,20 @@ public final class ToolFunction implements TableMacro {
   public TranslatableTable apply(List<? extends Object> arguments) {
     String tool = (String) arguments.get(0);
     if (tool == null || tool.isBlank()) {
-      throw new IllegalArgumentException("statsig.tool needs a tool name, e.g. statsig.tool('Get_List_of_Tags', '{\"params\":{}}')");
+      throw new IllegalArgumentException("statsig.tool needs a tool name, e.g. statsig.tool('<tool>', '{}');"
+          + " SELECT name, input_schema FROM statsig_tools WHERE exposed lists them");
     }
     Object json = arguments.size() > 1 ? arguments.get(1) : null;
-    JsonNode args = parse(tool, json == null ? "{\"params\":{}}" : json.toString());
-    return ToolResultTable.of(tool + args, calls.call(tool, args, CallContext.unbounded()));
+    JsonNode args = parse(tool, json == null ? "{}" : json.toString());
+    try {
+      return ToolResultTable.of(tool + args, calls.call(tool, args, CallContext.unbounded()));
+    } catch (ToolCallException rejected) {
+      boolean serverTrouble = rejected.status() == 429 || rejected.status() >= 500;
+      throw serverTrouble ? rejected : new IllegalArgumentException(rejected.getMessage() + schemaHint(tool), rejected);
+    }
   }
 
-  private static JsonNode parse(String tool, String json) {
+  private JsonNode parse(String tool, String json) {
     try {
       JsonNode node = MAPPER.readTree(json);
       if (node == null || !node.isObject()) {
@@ -55,8 +66,14 @@ public final class ToolFunction implements TableMacro {
       return node;
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalArgumentException("The arguments of statsig.tool('" + tool
-          + "', ...) must be a JSON object such as '{\"params\":{\"query_page\":1}}'", e);
+          + "', ...) must be a JSON object that fits the tool's input schema." + schemaHint(tool), e);
     }
+  }
+
+  /** The tool's input schema, for a caller whose arguments did not fit. */
+  private String schemaHint(String tool) {
+    String schema = tools.verdict(tool).map(ToolVerdict::tool).map(t -> t.inputSchema()).orElse(null);
+    return schema == null ? "" : " The tool's input schema: " + schema;
   }
 
   private static FunctionParameter parameter(int ordinal, String name) {

@@ -1,7 +1,11 @@
 package dev.statsigjdbc.adapter.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statsigjdbc.adapter.catalog.ColumnType;
+import dev.statsigjdbc.adapter.source.ToolContent;
+import dev.statsigjdbc.adapter.source.ToolResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +20,19 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * The records of one tool answer (its {@code data} array, or its {@code data} object as one row):
- * one column per scalar field, typed from the values, plus {@code json} with the whole record.
+ * The records of one tool answer: one column per scalar field, typed from the values, plus
+ * {@code json} with the whole record. The records are the answer's JSON (its structured content
+ * when there is one, else its text when that is a JSON object or array): the {@code data} array
+ * (or object, as one row), else an object's only array ({@code results}, {@code items}), else
+ * the JSON itself. Any other answer (plain text, images,
+ * resource links) gives one row per content item: {@code type}, {@code text}, and for the others
+ * {@code mime_type}, {@code uri}, {@code name}, {@code size}.
  */
 public final class ToolResultTable extends AbstractTable implements TranslatableTable {
 
   private record Column(String field, String name, ColumnType type) {}
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final String description;
   private final List<JsonNode> records;
@@ -34,14 +45,9 @@ public final class ToolResultTable extends AbstractTable implements Translatable
   }
 
   /** @param description the call, as shown by EXPLAIN */
-  static ToolResultTable of(String description, JsonNode body) {
-    JsonNode data = body.has("data") ? body.get("data") : body;
-    List<JsonNode> records = new ArrayList<>();
-    if (data.isArray()) {
-      data.forEach(records::add);
-    } else {
-      records.add(data);
-    }
+  static ToolResultTable of(String description, ToolResult result) {
+    JsonNode json = result.structuredContent() != null ? result.structuredContent() : result.json();
+    List<JsonNode> records = json != null && json.isContainerNode() ? records(json) : contentRecords(result);
     Map<String, ColumnType> types = new LinkedHashMap<>();
     for (JsonNode record : records) {
       record.fields().forEachRemaining(field -> {
@@ -55,6 +61,44 @@ public final class ToolResultTable extends AbstractTable implements Translatable
     types.forEach((field, type) -> columns.add(new Column(field, SnakeCase.of(field), type)));
     columns.add(new Column(null, "json", ColumnType.JSON));
     return new ToolResultTable(description, records, columns);
+  }
+
+  private static List<JsonNode> records(JsonNode json) {
+    JsonNode data = json.isObject() ? recordsOf(json) : json;
+    List<JsonNode> records = new ArrayList<>();
+    if (data.isArray()) {
+      data.forEach(item -> records.add(item.isObject() ? item : JSON.objectNode().set("value", item)));
+    } else {
+      records.add(data.isObject() ? data : JSON.objectNode().set("value", data));
+    }
+    return records;
+  }
+
+  /** An object's {@code data}, else its only array ({@code {"results": [...]}}), else the object itself. */
+  private static JsonNode recordsOf(JsonNode object) {
+    if (object.has("data")) {
+      return object.get("data");
+    }
+    List<JsonNode> arrays = new ArrayList<>();
+    object.elements().forEachRemaining(value -> {
+      if (value.isArray()) {
+        arrays.add(value);
+      }
+    });
+    return arrays.size() == 1 ? arrays.get(0) : object;
+  }
+
+  private static List<JsonNode> contentRecords(ToolResult result) {
+    List<JsonNode> records = new ArrayList<>();
+    if (result.text() != null && !result.text().isEmpty()) {
+      records.add(JSON.objectNode().put("type", "text").put("text", result.text()));
+    }
+    for (ToolContent content : result.otherContent()) {
+      ObjectNode record = JSON.objectNode().put("type", content.type()).put("mimeType", content.mimeType())
+          .put("uri", content.uri()).put("name", content.name());
+      records.add(content.size() == null ? record.putNull("size") : record.put("size", content.size()));
+    }
+    return records;
   }
 
   private static ColumnType typeOf(JsonNode value) {

@@ -12,7 +12,10 @@ import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** {@code statsig_tools}: every tool the server listed, exposed or blocked, with the reason. */
+/**
+ * {@code statsig_tools}: every tool the server listed, exposed or blocked, with the reason; a
+ * grouped tool also has one row per action ({@code action} is null on the tool's own row).
+ */
 public final class ToolsTable extends AbstractTable implements ScannableTable {
 
   public static final String NAME = "statsig_tools";
@@ -28,6 +31,7 @@ public final class ToolsTable extends AbstractTable implements ScannableTable {
     RelDataType text = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
     return typeFactory.builder()
         .add("name", SqlTypeName.VARCHAR)
+        .add("action", text)
         .add("exposed", SqlTypeName.BOOLEAN)
         .add("reason", SqlTypeName.VARCHAR)
         .add("description", text)
@@ -48,7 +52,7 @@ public final class ToolsTable extends AbstractTable implements ScannableTable {
 
   private static Object[] row(ToolVerdict verdict) {
     return new Object[] {
-      verdict.name(), verdict.exposed(), verdict.reason(), verdict.tool().description(), verdict.tool().inputSchema()
+      verdict.name(), verdict.action(), verdict.exposed(), verdict.reason(), verdict.tool().description(), verdict.tool().inputSchema()
     };
   }
 }

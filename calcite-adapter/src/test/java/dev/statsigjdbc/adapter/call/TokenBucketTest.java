@@ -13,7 +13,7 @@ class TokenBucketTest {
   void aCallerBeyondTheBucketWaitsUntilCancelled() throws Exception {
     TokenBucket bucket = new TokenBucket(2, Duration.ofHours(1));
     AtomicBoolean cancel = new AtomicBoolean();
-    CallContext context = new CallContext(cancel, Long.MAX_VALUE, true);
+    CallContext context = new CallContext(cancel, new AtomicBoolean(), Long.MAX_VALUE);
     bucket.acquire(context);
     bucket.acquire(context);
 

@@ -33,4 +33,26 @@ class TableCatalogTest {
         .hasMessageContaining("plan condition nope is not on a key")
         .hasMessageContaining("parent missing must be declared before it");
   }
+
+  @Test
+  void aCallMustReadADeclaredOperationAndGiveEveryPathArgument() {
+    String doc = """
+        {"operations":{"GET /console/v1/gates/{id}":{"summary":"Read Gate"}},
+         "tables":[{"name":"t","example":"SELECT 1","keys":[{"column":"id"}],
+          "plans":[{"when":["id"],"steps":[{"call":{"operation":"GET /console/v1/gates/{id}","as":"g","args":{"gate":"$key.id"}}}]},
+                   {"steps":[{"call":{"operation":"GET /console/v1/nothing","as":"g"}}]}],
+          "columns":[{"name":"id","type":"VARCHAR","paths":["g.id"]}]}]}
+        """;
+    assertThatThrownBy(() -> TableCatalog.read(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8))))
+        .hasMessageContaining("a call of GET /console/v1/gates/{id} gives no path argument id")
+        .hasMessageContaining("operation GET /console/v1/nothing is not declared under operations");
+  }
+
+  @Test
+  void everyOperationIsAReadWithASummary() {
+    assertThat(TableCatalog.load().operations()).isNotEmpty().allSatisfy(op -> {
+      assertThat(op.method()).isEqualTo("GET");
+      assertThat(op.summary()).isNotBlank();
+    });
+  }
 }

@@ -14,11 +14,44 @@ import org.junit.jupiter.api.Test;
 
 class PrefetchIteratorTest {
 
+  private static QueryRun run() {
+    return new QueryRun(null, Long.MAX_VALUE);
+  }
+
+  @Test
+  void stoppingTheRunReturnsOnlyOnceNoExpansionRuns() throws Exception {
+    QueryRun run = run();
+    CountDownLatch started = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger finished = new AtomicInteger();
+    Iterator<Integer> it = new PrefetchIterator<>(IntStream.range(0, 10).boxed().iterator(), n -> {
+      if (n > 0) {
+        started.countDown();
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        finished.incrementAndGet();
+      }
+      return List.of(n).iterator();
+    }, 3, run);
+    assertThat(it.next()).isZero();
+    started.await(30, TimeUnit.SECONDS);
+
+    Thread releaser = new Thread(release::countDown);
+    releaser.start();
+    run.stop();
+
+    assertThat(finished.get()).as("both expansions ahead ended before stop returned").isEqualTo(2);
+    releaser.join();
+  }
+
   @Test
   void keepsTheOuterOrderWhateverOrderTheWorkersFinishIn() {
     List<Integer> outer = IntStream.range(0, 50).boxed().toList();
     Iterator<String> it = new PrefetchIterator<>(outer.iterator(),
-        n -> List.of(n + "a", n + "b").iterator(), 8);
+        n -> List.of(n + "a", n + "b").iterator(), 8, run());
 
     List<String> out = new ArrayList<>();
     it.forEachRemaining(out::add);
@@ -37,7 +70,7 @@ class PrefetchIteratorTest {
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
-    }, 4);
+    }, 4, run());
 
     List<Boolean> out = new ArrayList<>();
     it.forEachRemaining(out::add);
@@ -51,7 +84,7 @@ class PrefetchIteratorTest {
     Iterator<Integer> it = new PrefetchIterator<>(IntStream.range(0, 100).boxed().iterator(), n -> {
       expanded.incrementAndGet();
       return List.of(n).iterator();
-    }, 3);
+    }, 3, run());
 
     assertThat(it.next()).isEqualTo(0);
 
@@ -65,7 +98,7 @@ class PrefetchIteratorTest {
         throw new IllegalArgumentException("tool failed for 2");
       }
       return List.of(n).iterator();
-    }, 2);
+    }, 2, run());
 
     assertThat(it.next()).isEqualTo(1);
     assertThatThrownBy(it::next).isInstanceOf(IllegalArgumentException.class).hasMessage("tool failed for 2");

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,10 +102,31 @@ public final class McpOAuthClient {
         }
     }
 
-    /** The token provider for a signed-in source; it signs in again (step-up) when the server wants more scope. */
+    /**
+     * The token provider for a signed-in source; it signs in again (step-up) when the server wants more scope. When
+     * the tokens cannot be renewed (no refresh token), it refuses with a message saying how to sign in again.
+     */
     public TokenProvider tokenProvider(String sourceName, URI server) {
-        return new OAuthTokenProvider(sourceName, vault, tokens, clock, settings.refreshSkew(), settings.maxStepUps(),
-                wwwAuthenticate -> signIn(sourceName, server, wwwAuthenticate));
+        return tokenProvider(sourceName, server, false);
+    }
+
+    /**
+     * As {@link #tokenProvider(String, URI)}; with {@code signInAgainWhenExpired}, the provider signs in again
+     * through the user agent instead of refusing (for interactive connections).
+     */
+    public TokenProvider tokenProvider(String sourceName, URI server, boolean signInAgainWhenExpired) {
+        Function<String, CredentialSet> signIn = wwwAuthenticate -> signIn(sourceName, server, wwwAuthenticate);
+        return new OAuthTokenProvider(sourceName, server, vault, tokens, clock, settings.refreshSkew(), settings.maxStepUps(),
+                signIn, signInAgainWhenExpired ? signIn : null);
+    }
+
+    /**
+     * The source's saved sign-in for {@code server}.
+     *
+     * @throws ReauthorizationRequiredException when it has none, or only one for another MCP server URL
+     */
+    public CredentialSet savedSignIn(String sourceName, URI server) {
+        return SavedSignIn.require(vault, sourceName, server);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.statsigjdbc.driver.auth;
 import dev.statsigjdbc.driver.vault.CredentialSet;
 import dev.statsigjdbc.driver.vault.CredentialVault;
 import dev.statsigjdbc.driver.vault.Secret;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Access tokens for one signed-in data source: refreshed shortly before they expire and when the server rejects
  * them, one refresh at a time per credential in this JVM, and every rotated refresh token written to the vault
- * before it is used. Refused with {@link ReauthorizationRequiredException} when only a new sign-in can help.
+ * before it is used. When only a new sign-in can help (no refresh token, as from Statsig's server, or one that no
+ * longer works), an interactive connection signs in again; any other is refused with
+ * {@link ReauthorizationRequiredException}, whose message says how to sign in.
  */
 final class OAuthTokenProvider implements TokenProvider {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthTokenProvider.class);
@@ -24,25 +27,34 @@ final class OAuthTokenProvider implements TokenProvider {
     private static final Map<String, ReentrantLock> REFRESH_LOCKS = new ConcurrentHashMap<>();
 
     private final String sourceName;
+    private final URI server;
     private final CredentialVault vault;
     private final TokenEndpointClient tokens;
     private final Clock clock;
     private final Duration skew;
     private final int maxStepUps;
     private final Function<String, CredentialSet> stepUp;
+    private final Function<String, CredentialSet> signInAgain;
     private final ReentrantLock refreshLock;
     private volatile CredentialSet current;
     private int stepUps;
 
-    OAuthTokenProvider(String sourceName, CredentialVault vault, TokenEndpointClient tokens, Clock clock, Duration skew, int maxStepUps,
-                       Function<String, CredentialSet> stepUp) {
+    /**
+     * @param stepUp      signs in again for more scope, given the server's challenge
+     * @param signInAgain signs in again when the tokens cannot be renewed; null for a connection that must not
+     *                    open a sign-in (a server without a desktop): it is refused with a message instead
+     */
+    OAuthTokenProvider(String sourceName, URI server, CredentialVault vault, TokenEndpointClient tokens, Clock clock, Duration skew,
+                       int maxStepUps, Function<String, CredentialSet> stepUp, Function<String, CredentialSet> signInAgain) {
         this.sourceName = sourceName;
+        this.server = server;
         this.vault = vault;
         this.tokens = tokens;
         this.clock = clock;
         this.skew = skew;
         this.maxStepUps = maxStepUps;
         this.stepUp = stepUp;
+        this.signInAgain = signInAgain;
         this.refreshLock = REFRESH_LOCKS.computeIfAbsent(vault.path() + "|" + sourceName, key -> new ReentrantLock());
     }
 
@@ -88,10 +100,16 @@ final class OAuthTokenProvider implements TokenProvider {
                 return latest;
             }
             if (latest.refreshToken() == null || latest.tokenEndpoint() == null || latest.client() == null) {
-                throw new ReauthorizationRequiredException(sourceName, "The access token of data source '" + sourceName
-                        + "' expired and the server gave no refresh token");
+                return signInAgain("The access token of data source '" + sourceName + "' expired, and the server issues no refresh"
+                        + " tokens, so only a new sign-in renews it (a connection with the browser property set signs in again by"
+                        + " itself)", null);
             }
-            TokenResult result = tokens.refresh(latest.tokenEndpoint(), latest.client(), latest.refreshToken(), latest.resource(), sourceName);
+            TokenResult result;
+            try {
+                result = tokens.refresh(latest.tokenEndpoint(), latest.client(), latest.refreshToken(), latest.resource(), sourceName);
+            } catch (ReauthorizationRequiredException e) {
+                return signInAgain(e.getMessage(), e);
+            }
             CredentialSet renewed = vault.update(sourceName, c -> (c == null ? latest : c)
                     .withTokens(result.accessToken(), result.refreshToken(), result.expiresAt(), result.scope()));
             LOG.debug("Refreshed the access token of data source '{}'", sourceName);
@@ -101,9 +119,17 @@ final class OAuthTokenProvider implements TokenProvider {
         }
     }
 
+    /** Signs in again on an interactive connection; refuses with {@code why} (and how to sign in) on any other. */
+    private CredentialSet signInAgain(String why, ReauthorizationRequiredException refusal) {
+        if (signInAgain == null) {
+            throw refusal != null ? refusal : new ReauthorizationRequiredException(sourceName, why);
+        }
+        LOG.info("{}: signing data source '{}' in again", why, sourceName);
+        return signInAgain.apply(null);
+    }
+
     private CredentialSet stored() {
-        return vault.load(sourceName).filter(c -> c.accessToken() != null).orElseThrow(() -> new ReauthorizationRequiredException(sourceName,
-                "Data source '" + sourceName + "' has no saved sign-in"));
+        return SavedSignIn.require(vault, sourceName, server);
     }
 
     private boolean nearExpiry(CredentialSet credentials) {

@@ -40,14 +40,20 @@ public record ProtectedResourceMetadata(String resource, List<URI> authorization
      * server's path must lie under the resource's path; trailing slashes are ignored for that comparison only.
      */
     void checkDescribes(URI server, URI from) {
-        URI declared = URI.create(resource);
-        boolean sameOrigin = origin(declared).equalsIgnoreCase(origin(server));
-        String declaredPath = withSlash(declared.getRawPath());
-        String serverPath = withSlash(server.getRawPath());
-        if (!sameOrigin || !serverPath.startsWith(declaredPath)) {
+        if (!covers(resource, server)) {
             throw new OAuthException("The protected resource metadata at " + from + " describes the resource " + resource
                     + ", not the MCP server " + server + "; refusing to send credentials for another resource. Check the server URL");
         }
+    }
+
+    /**
+     * Whether a token for {@code resource} may be sent to the MCP server {@code server}: same origin, and the
+     * server's path under the resource's. So a token for {@code /v1/mcp} is never sent to {@code /v3/mcp}.
+     */
+    static boolean covers(String resource, URI server) {
+        URI declared = URI.create(resource);
+        return origin(declared).equalsIgnoreCase(origin(server))
+                && withSlash(server.getRawPath()).startsWith(withSlash(declared.getRawPath()));
     }
 
     static String origin(URI uri) {

@@ -23,6 +23,8 @@ import java.util.function.Function;
  *       desktop (a BI server) gets an error asking to run {@code statsig-sql sources add} instead, unless
  *       {@code browser} is set explicitly.</li>
  * </ol>
+ * A connection is interactive when {@code browser} is set or a desktop is available: then it also signs in
+ * again when its tokens cannot be renewed (a server that issues no refresh tokens), instead of failing.
  * Errors are {@link IllegalArgumentException} (configuration), {@code OAuthException} (sign-in, including
  * {@code ReauthorizationRequiredException}) and {@code VaultException}; each message says what to do.
  */
@@ -37,19 +39,20 @@ public final class ConnectionTargets {
     }
     DataSources sources = DataSources.fromConfiguration(properties, environment);
     UserAgent userAgent = sources.userAgent(StatsigProperty.BROWSER.get(properties), System.err);
+    boolean interactive = properties.getProperty(StatsigProperty.BROWSER.key()) != null || !GraphicsEnvironment.isHeadless();
     String profileName = StatsigProperty.PROFILE.get(properties);
     if (profileName != null) {
       DataSourceProfile profile = sources.profiles().find(profileName).orElseThrow(() -> new IllegalArgumentException(
           "No data source named '" + profileName + "' in " + sources.profiles().path() + ": add it with `statsig-sql sources add "
               + profileName + " --url <MCP server URL>`, or see `statsig-sql sources list`"));
-      return forProfile(sources, profile, userAgent);
+      return forProfile(sources, profile, userAgent, interactive);
     }
     McpServerAddress address = McpServerAddress.parse(StatsigProperty.URL.get(properties));
     Optional<DataSourceProfile> saved = sources.profiles().findByUrl(address.toString());
     if (saved.isPresent()) {
-      return forProfile(sources, saved.get(), userAgent);
+      return forProfile(sources, saved.get(), userAgent, interactive);
     }
-    if (properties.getProperty(StatsigProperty.BROWSER.key()) == null && GraphicsEnvironment.isHeadless()) {
+    if (!interactive) {
       throw new IllegalArgumentException("No saved sign-in for " + address + " and no browser on this machine to sign in with: run `statsig-sql sources add "
           + suggestedName(address) + " --url " + address + "` (on a machine with a browser, or with --browser print) and connect with profile="
           + suggestedName(address) + ", or set apiKey");
@@ -57,8 +60,9 @@ public final class ConnectionTargets {
     return signInInteractively(sources, address, userAgent);
   }
 
-  private static ConnectionTarget forProfile(DataSources sources, DataSourceProfile profile, UserAgent userAgent) {
-    return new ConnectionTarget(profile.address(), sources.credentials(profile, userAgent), profile.name());
+  private static ConnectionTarget forProfile(DataSources sources, DataSourceProfile profile, UserAgent userAgent,
+      boolean interactive) {
+    return new ConnectionTarget(profile.address(), sources.credentials(profile, userAgent, interactive), profile.name());
   }
 
   /**
@@ -71,7 +75,7 @@ public final class ConnectionTargets {
     Function<String, RequestCredentials> signIn = challenge -> {
       oauth.signIn(profile.name(), address.uri(), challenge);
       sources.profiles().save(profile);
-      return sources.credentials(profile, userAgent);
+      return sources.credentials(profile, userAgent, true);
     };
     Optional<String> challenge = oauth.probe(address.uri());
     RequestCredentials credentials = challenge.isPresent() ? signIn.apply(challenge.get()) : new SignInOnDemandCredentials(signIn);

@@ -3,7 +3,6 @@ package dev.statsigjdbc.driver.connect;
 import dev.statsigjdbc.driver.auth.HttpTransport;
 import dev.statsigjdbc.driver.auth.McpOAuthClient;
 import dev.statsigjdbc.driver.auth.OAuthSettings;
-import dev.statsigjdbc.driver.auth.ReauthorizationRequiredException;
 import dev.statsigjdbc.driver.auth.UserAgent;
 import dev.statsigjdbc.driver.auth.UserAgents;
 import dev.statsigjdbc.driver.mcp.ApiKeyCredentials;
@@ -144,16 +143,17 @@ public final class DataSources {
 
   /**
    * The stored credentials of {@code profile}: its API key (from the environment variable or the ENC value), or
-   * its OAuth sign-in from the vault, refreshed as needed; signing in again happens only for a step-up.
+   * its OAuth sign-in for the profile's URL from the vault, refreshed as needed. Signing in again through
+   * {@code userAgent} happens for a step-up, and, when {@code interactive}, when the tokens cannot be renewed.
    */
-  public RequestCredentials credentials(DataSourceProfile profile, UserAgent stepUpAgent) {
+  public RequestCredentials credentials(DataSourceProfile profile, UserAgent userAgent, boolean interactive) {
     if (profile.auth() == AuthKind.API_KEY) {
       return new ApiKeyCredentials(apiKey(profile));
     }
-    if (vault.load(profile.name()).filter(c -> c.accessToken() != null).isEmpty()) {
-      throw new ReauthorizationRequiredException(profile.name(), "Data source '" + profile.name() + "' has no saved sign-in");
-    }
-    return new BearerTokenCredentials(oauthClient(profile, stepUpAgent).tokenProvider(profile.name(), profile.address().uri()));
+    McpOAuthClient oauth = oauthClient(profile, userAgent);
+    URI server = profile.address().uri();
+    oauth.savedSignIn(profile.name(), server);
+    return new BearerTokenCredentials(oauth.tokenProvider(profile.name(), server, interactive));
   }
 
   private String apiKey(DataSourceProfile profile) {

@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.connect;
 
+import dev.statsigjdbc.adapter.StatsigOptions;
 import java.util.Properties;
 
 /**
@@ -9,7 +10,9 @@ import java.util.Properties;
  */
 public enum StatsigProperty {
   URL("url", "https://api.statsig.com/v1/mcp",
-      "Statsig MCP server (Streamable HTTP) URL. The default is Statsig's hosted V1 endpoint."),
+      "Statsig MCP server (Streamable HTTP) URL. The default is Statsig's hosted V1 endpoint; https://api.statsig.com/v3/mcp is V3 (see dialect)."),
+  DIALECT("dialect", "auto",
+      "Which Statsig MCP server version the tools speak: auto (found from the tools the server lists), v1 (one tool per Console API operation) or v3 (grouped *_read tools with an action, and discover_tools + api_read)."),
   PROFILE("profile", null,
       "Name of a data source created with `statsig-sql sources add <name>`: its URL and stored credentials are used."),
   API_KEY("apiKey", null,
@@ -40,6 +43,8 @@ public enum StatsigProperty {
       "Tool calls in flight at once per connection."),
   REQUESTS_PER_10_SECONDS("requestsPer10Seconds", "90",
       "Tool calls allowed per 10 seconds per connection (Statsig allows about 100 per project)."),
+  PAGE_SIZE("pageSize", Integer.toString(StatsigOptions.DEFAULT_PAGE_SIZE),
+      "Records a scan asks for per list page; a server that serves fewer is read at its size, one that refuses is asked for its default of 100 for the rest of the connection. A LIMIT asks for no more than it needs."),
   MAX_RETRIES("maxRetries", "3",
       "Retries of a tool call answered with HTTP 429 or 5xx (honouring Retry-After)."),
   RETRY_BASE_DELAY_MILLIS("retryBaseDelayMillis", "500",

@@ -61,7 +61,7 @@ final class AttachedSchemas {
       String artifact = DRIVER_ARTIFACTS.getOrDefault(database.urlScheme(), "the JDBC driver jar of that database");
       throw new SQLNonTransientConnectionException("No JDBC driver for " + database.urlScheme() + " URLs is on the classpath"
           + " (" + StatsigProperty.ATTACH_URL.key(database.name()) + "): add " + artifact
-          + " next to the Statsig driver jar (in DBeaver: the Statsig driver's Libraries)", SqlErrors.UNREACHABLE);
+          + " next to the Statsig driver jar (in DBeaver: the Statsig driver's Libraries)", SqlState.UNABLE_TO_CONNECT.code());
     }
   }
 
@@ -76,7 +76,7 @@ final class AttachedSchemas {
       throw new SQLNonTransientConnectionException("Cannot connect to the database attached as '" + database.name()
           + "' (" + database.urlScheme() + "): " + withoutSecrets(e.getMessage(), database)
           + "; check " + StatsigProperty.ATTACH_URL.key(database.name()) + ", .user and .password",
-          e.getSQLState() != null ? e.getSQLState() : SqlErrors.UNREACHABLE);
+          e.getSQLState() != null ? e.getSQLState() : SqlState.UNABLE_TO_CONNECT.code());
     }
   }
 

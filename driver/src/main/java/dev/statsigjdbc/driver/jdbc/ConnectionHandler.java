@@ -52,7 +52,7 @@ final class ConnectionHandler extends ForwardingHandler {
       case "setSavepoint", "releaseSavepoint", "prepareCall":
         throw new SQLFeatureNotSupportedException(
             method.getName() + " is not supported: the Statsig JDBC driver is read-only and has no transactions.",
-            "0A000");
+            SqlState.FEATURE_NOT_SUPPORTED.code());
       case "createStatement":
         return StatementHandler.wrapPlain((Statement) forward(method, args), proxy, context, calcite, plans);
       case "prepareStatement": {

@@ -2,6 +2,7 @@ package dev.statsigjdbc.driver.jdbc;
 
 import dev.statsigjdbc.adapter.StatsigOptions;
 import dev.statsigjdbc.adapter.call.CallOptions;
+import dev.statsigjdbc.adapter.dialect.DialectMode;
 import dev.statsigjdbc.driver.connect.StatsigProperty;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,7 +28,9 @@ final class DriverOptions {
         defaults.maxRetryDelay());
     return new StatsigOptions(calls,
         list(properties, StatsigProperty.BLOCK_TOOLS),
-        new LinkedHashSet<>(list(properties, StatsigProperty.ALLOW_TOOLS)));
+        new LinkedHashSet<>(list(properties, StatsigProperty.ALLOW_TOOLS)),
+        DialectMode.parse(StatsigProperty.DIALECT.get(properties)),
+        (int) number(properties, StatsigProperty.PAGE_SIZE, 1));
   }
 
   static Duration timeout(Properties properties) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Wrapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.util.TryThreadLocal;
@@ -71,8 +72,18 @@ abstract class ForwardingHandler implements InvocationHandler {
         return forward(method, args);
       }
       default -> {
-        Object result = intercept(proxy, method, args);
-        return result == FORWARD ? forward(method, args) : result;
+        try {
+          Object result = intercept(proxy, method, args);
+          return result == FORWARD ? forward(method, args) : result;
+        } catch (SQLException e) {
+          throw e;
+        } catch (Throwable e) {
+          // Whatever Calcite or generated code throws (errors included) leaves as an SQLException.
+          if (Arrays.asList(method.getExceptionTypes()).contains(SQLException.class)) {
+            throw translate(e);
+          }
+          throw e;
+        }
       }
     }
   }
@@ -102,7 +113,7 @@ abstract class ForwardingHandler implements InvocationHandler {
   protected final <T> T planning(SqlCall<T> call) throws SQLException {
     try (TryThreadLocal.Memo planning = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_AS_JOIN_FROM)) {
       return call.call();
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
       throw translate(e);
     }
   }

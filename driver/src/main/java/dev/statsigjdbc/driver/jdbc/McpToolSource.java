@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.adapter.source.ToolAnnotations;
+import dev.statsigjdbc.adapter.source.ToolContent;
 import dev.statsigjdbc.adapter.source.ToolDescriptor;
 import dev.statsigjdbc.adapter.source.ToolResult;
 import dev.statsigjdbc.adapter.source.ToolSource;
@@ -12,33 +13,38 @@ import dev.statsigjdbc.adapter.call.ToolCallException;
 import dev.statsigjdbc.driver.mcp.McpSession;
 import dev.statsigjdbc.driver.mcp.McpSessionException;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
  * The adapter's {@link ToolSource} over a live MCP session. Each call is bounded by the
  * session's request timeout; session failures surface as {@code McpSessionException}. Counts
- * the calls it sends (see {@link StatsigConnection#toolCalls()}).
+ * the calls it sends (see {@link StatsigConnection#toolCalls()}); pages are counted by the
+ * adapter, which alone knows which call fetched a page.
  */
 final class McpToolSource implements ToolSource {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-  /** The argument the adapter's pager adds to each page of a paged list call. */
-  private static final String PAGE_ARGUMENT = "query_page";
-
   private final McpSession session;
   private final LongAdder calls = new LongAdder();
-  private final LongAdder pages = new LongAdder();
+  private volatile LongSupplier pages = () -> 0;
 
   McpToolSource(McpSession session) {
     this.session = session;
   }
 
+  /** Where the count of fetched pages comes from (the schema mounted over this source). */
+  void countPagesWith(LongSupplier pageCount) {
+    this.pages = pageCount;
+  }
+
   ToolCalls toolCalls() {
-    return new ToolCalls(calls.sum(), pages.sum());
+    return new ToolCalls(calls.sum(), pages.getAsLong());
   }
 
   @Override
@@ -50,9 +56,6 @@ final class McpToolSource implements ToolSource {
   public ToolResult call(String name, JsonNode arguments) {
     Map<String, Object> args = arguments == null || arguments.isNull() ? Map.of() : JSON.convertValue(arguments, OBJECT);
     calls.increment();
-    if (arguments != null && arguments.path("params").has(PAGE_ARGUMENT)) {
-      pages.increment();
-    }
     McpSchema.CallToolResult result;
     try {
       result = session.call(name, args);
@@ -63,9 +66,9 @@ final class McpToolSource implements ToolSource {
       }
       throw e;
     }
-    String text = text(result);
     // isError is often absent: absent means success.
-    return Boolean.TRUE.equals(result.isError()) ? ToolResult.error(text) : ToolResult.success(text);
+    return ToolResult.of(text(result), Boolean.TRUE.equals(result.isError()),
+        result.structuredContent() == null ? null : JSON.valueToTree(result.structuredContent()), otherContent(result));
   }
 
   private static String text(McpSchema.CallToolResult result) {
@@ -76,6 +79,36 @@ final class McpToolSource implements ToolSource {
         .filter(McpSchema.TextContent.class::isInstance)
         .map(c -> ((McpSchema.TextContent) c).text())
         .collect(Collectors.joining("\n"));
+  }
+
+  /** Images, audio and resources, described: type, MIME type, URI, name and size, never the bytes. */
+  private static List<ToolContent> otherContent(McpSchema.CallToolResult result) {
+    List<ToolContent> described = new ArrayList<>();
+    if (result.content() == null) {
+      return described;
+    }
+    for (McpSchema.Content content : result.content()) {
+      if (content instanceof McpSchema.ImageContent image) {
+        described.add(new ToolContent(image.type(), image.mimeType(), null, null, decodedSize(image.data())));
+      } else if (content instanceof McpSchema.AudioContent audio) {
+        described.add(new ToolContent(audio.type(), audio.mimeType(), null, null, decodedSize(audio.data())));
+      } else if (content instanceof McpSchema.ResourceLink link) {
+        described.add(new ToolContent(link.type(), link.mimeType(), link.uri(), link.name(), link.size()));
+      } else if (content instanceof McpSchema.EmbeddedResource embedded) {
+        McpSchema.ResourceContents resource = embedded.resource();
+        described.add(new ToolContent(embedded.type(), resource.mimeType(), resource.uri(), null, null));
+      }
+    }
+    return described;
+  }
+
+  /** Bytes of base64 data. */
+  private static Long decodedSize(String base64) {
+    if (base64 == null) {
+      return null;
+    }
+    int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+    return (long) base64.length() / 4 * 3 - padding;
   }
 
   private static ToolDescriptor descriptor(McpSchema.Tool tool) {

@@ -24,7 +24,7 @@ final class PrimaryKeys {
 
   static ResultSet of(Connection calcite, ConnectionContext context, String schema, String table) throws SQLException {
     List<String> tables = TableCatalog.load().tables().stream()
-        .filter(spec -> spec.key(KEY_COLUMN).filter(key -> !key.required()).isPresent())
+        .filter(PrimaryKeys::hasKey)
         .map(TableSpec::name)
         .filter(context.tableNames()::contains)
         .filter(name -> table == null || name.equals(table))
@@ -35,6 +35,15 @@ final class PrimaryKeys {
     Statement statement = calcite.createStatement();
     statement.closeOnCompletion();
     return statement.executeQuery("SELECT * FROM (VALUES " + rows + " ORDER BY \"TABLE_NAME\"");
+  }
+
+  /** Whether the table is looked up by an optional {@value #KEY_COLUMN} key, which is then its primary key. */
+  static boolean hasKey(TableSpec spec) {
+    return spec.key(KEY_COLUMN).filter(key -> !key.required()).isPresent();
+  }
+
+  static boolean isKey(TableSpec spec, String column) {
+    return KEY_COLUMN.equalsIgnoreCase(column) && hasKey(spec);
   }
 
   /** Table names come from the catalog (lower-case words), never from the caller. */

@@ -1,5 +1,7 @@
 package dev.statsigjdbc.driver.jdbc;
 
+import dev.statsigjdbc.adapter.StatsigOptions;
+import dev.statsigjdbc.adapter.StatsigSchema;
 import dev.statsigjdbc.adapter.StatsigSchemaFactory;
 import dev.statsigjdbc.driver.connect.AttachedDatabase;
 import dev.statsigjdbc.driver.connect.ConnectionTarget;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +42,10 @@ import org.apache.calcite.sql.parser.SqlParser;
 public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:statsig:";
 
+  static {
+    useUtf8ForSqlText(); // first: the parser settings below load Calcite classes
+  }
+
   /** How identifiers are read, both by Calcite and by the driver's own SQL inspection. */
   static final SqlParser.Config PARSER = SqlParser.config()
       .withCaseSensitive(false)
@@ -48,6 +55,22 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
 
   static {
     new StatsigDriver().register();
+  }
+
+  /**
+   * Calcite reads its charset settings once per JVM, when its first class that needs them loads
+   * (after this driver's superclass, before any statement): string literals are then UTF-8, not
+   * ISO-8859-1, so {@code LIKE '%日本%'} works. A value the JVM was started with wins.
+   */
+  private static void useUtf8ForSqlText() {
+    Map.of("calcite.default.charset", "UTF-8",
+            "calcite.default.nationalcharset", "UTF-8",
+            "calcite.default.collation.name", "UTF-8$en_US")
+        .forEach((key, value) -> {
+          if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+          }
+        });
   }
 
   @Override
@@ -76,12 +99,14 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     Properties properties = properties(url, info);
     ConnectionTarget target;
     List<AttachedDatabase> attached;
+    StatsigOptions adapterOptions;
     try {
       attached = AttachedDatabase.all(properties, System.getenv(), profileAttachments(properties));
       target = ConnectionTargets.resolve(properties, System.getenv());
       DriverOptions.timeout(properties);
+      adapterOptions = DriverOptions.adapterOptions(properties);
     } catch (IllegalArgumentException badProperties) {
-      throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlErrors.UNREACHABLE, badProperties);
+      throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlState.UNABLE_TO_CONNECT.code(), badProperties);
     }
     // The MCP handshake is mostly waiting for the network: Calcite's connection is built meanwhile.
     CompletableFuture<McpSession> opening = CompletableFuture.supplyAsync(
@@ -99,7 +124,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       session = await(opening);
     } catch (IllegalArgumentException badProperties) {
       calcite.close();
-      throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlErrors.UNREACHABLE, badProperties);
+      throw new SQLNonTransientConnectionException(badProperties.getMessage(), SqlState.UNABLE_TO_CONNECT.code(), badProperties);
     } catch (RuntimeException e) {
       calcite.close();
       throw SqlErrors.translate(e);
@@ -108,8 +133,10 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
       McpToolSource tools = new McpToolSource(session);
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
-          StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, tools, DriverOptions.adapterOptions(properties));
+          StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, tools, adapterOptions);
+      tools.countPagesWith(schema.unwrap(StatsigSchema.class)::pagesFetched);
       AttachedSchemas.mount(calciteConnection.getRootSchema(), attached);
+      PostgresFunctions.addTo(calciteConnection.getRootSchema());
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
       List<String> tables = List.copyOf(new TreeSet<>(schema.getTableNames()));
       return ConnectionHandler.wrap(calcite, session, tools, new ConnectionContext(PARSER, () -> tables,
@@ -170,13 +197,19 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       // Avatica's message quotes the URL, which may hold an API key.
       throw new SQLNonTransientConnectionException("Malformed " + PREFIX + " URL: give key=value pairs separated by ';'"
           + " and quote a value that contains ';' or '=' with single quotes, e.g. " + PREFIX
-          + "url=http://127.0.0.1:8787/v1/mcp;apiKey=console-...", SqlErrors.UNREACHABLE);
+          + "url=http://127.0.0.1:8787/v1/mcp;apiKey=console-...", SqlState.UNABLE_TO_CONNECT.code());
     }
   }
 
-  /** Calcite's own settings; never the caller's properties, which may hold secrets. */
+  /**
+   * Calcite's own settings; never the caller's properties, which may hold secrets. Functions:
+   * the standard ones plus Calcite's PostgreSQL library (LENGTH, SPLIT_PART, TO_CHAR, ILIKE, ...)
+   * and {@link PostgresFunctions}; result types: {@link AnalystTypeSystem}.
+   */
   private static Properties calciteProperties() {
     Properties calcite = new Properties();
+    calcite.setProperty("fun", "standard,postgresql");
+    calcite.setProperty("typeSystem", AnalystTypeSystem.class.getName() + "#INSTANCE");
     calcite.setProperty("caseSensitive", "false");
     calcite.setProperty("quoting", PARSER.quoting().name());
     calcite.setProperty("unquotedCasing", PARSER.unquotedCasing().name());

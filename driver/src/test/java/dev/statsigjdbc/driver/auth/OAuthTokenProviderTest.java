@@ -55,7 +55,7 @@ class OAuthTokenProviderTest {
     }
 
     OAuthTokenProvider provider(java.util.function.Function<String, CredentialSet> stepUp) {
-        return new OAuthTokenProvider("demo", vault, tokens, Clock.systemUTC(), Duration.ofSeconds(60), 2, stepUp);
+        return new OAuthTokenProvider("demo", as.uri("/mcp"), vault, tokens, Clock.systemUTC(), Duration.ofSeconds(60), 2, stepUp, null);
     }
 
     OAuthTokenProvider provider() {
@@ -117,7 +117,41 @@ class OAuthTokenProviderTest {
         vault.store("demo", new CredentialSet(Secret.of("sekrit-access-1"), null, Instant.now(), null, null, null, as.uri("/token"), null,
                 new ClientRegistration("c-1", null, null, null), null));
         assertThatThrownBy(() -> provider().currentAccessToken()).isInstanceOf(ReauthorizationRequiredException.class)
-                .hasMessageContaining("gave no refresh token");
+                .hasMessageContaining("issues no refresh tokens").hasMessageContaining("browser property")
+                .hasMessageContaining("run `statsig-sql sources add demo` again");
+    }
+
+    @Test
+    void withoutARefreshTokenAnInteractiveConnectionSignsInAgain() {
+        vault.store("demo", new CredentialSet(Secret.of("sekrit-access-1"), null, Instant.now(), null, as.base() + "/mcp", as.base(),
+                as.uri("/token"), null, new ClientRegistration("c-1", null, null, null), null));
+        CredentialSet signedInAgain = new CredentialSet(Secret.of("sekrit-access-3"), null, Instant.now().plus(Duration.ofHours(1)),
+                null, as.base() + "/mcp", as.base(), as.uri("/token"), null, new ClientRegistration("c-1", null, null, null), null);
+        AtomicInteger signIns = new AtomicInteger();
+        OAuthTokenProvider interactive = new OAuthTokenProvider("demo", as.uri("/mcp"), vault, tokens, Clock.systemUTC(),
+                Duration.ofSeconds(60), 2, header -> {
+                    throw new AssertionError("no step-up expected");
+                }, header -> {
+                    signIns.incrementAndGet();
+                    return signedInAgain;
+                });
+        assertThat(interactive.currentAccessToken()).isEqualTo("sekrit-access-3");
+        assertThat(signIns).hasValue(1);
+        assertThat(refreshes).hasValue(0);
+    }
+
+    @Test
+    void aSignInForAnotherMcpServerUrlIsNotUsed() {
+        vault.store("demo", new CredentialSet(Secret.of("sekrit-access-1"), Secret.of("sekrit-refresh-1"), Instant.now().plus(Duration.ofHours(1)),
+                null, as.base() + "/v1/mcp", as.base(), as.uri("/token"), null, new ClientRegistration("c-1", null, null, null), null));
+        OAuthTokenProvider forV3 = new OAuthTokenProvider("demo", as.uri("/v3/mcp"), vault, tokens, Clock.systemUTC(),
+                Duration.ofSeconds(60), 2, header -> {
+                    throw new AssertionError("no sign-in expected");
+                }, null);
+        assertThatThrownBy(forV3::currentAccessToken).isInstanceOf(ReauthorizationRequiredException.class)
+                .hasMessageContaining("is for " + as.base() + "/v1/mcp, not " + as.uri("/v3/mcp"))
+                .hasMessageContaining("sources add demo");
+        assertThat(as.requests).isEmpty();
     }
 
     @Test

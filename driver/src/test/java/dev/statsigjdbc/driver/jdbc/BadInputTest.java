@@ -48,15 +48,33 @@ class BadInputTest {
   }
 
   @Test
-  void aSyntaxErrorSaysWhereAndHowToQuote() {
+  void aSyntaxErrorSaysWhereWithAHintThatFits() {
     assertThatThrownBy(() -> rows(connection, "SELECT id FROM experiments WHERE"))
         .isInstanceOfSatisfying(SQLException.class, e -> {
           assertThat(e.getSQLState()).isEqualTo("42000");
-          assertThat(e.getMessage()).contains("SQL syntax error").contains("line 1").contains("double quotes")
-              .doesNotContain("..");
+          assertThat(e.getMessage()).contains("SQL syntax error").contains("line 1").doesNotContain("..")
+              .doesNotContain("quote");
         });
     assertThatThrownBy(() -> rows(connection, "SELEC id FROM experiments"))
-        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42000"));
+        .isInstanceOfSatisfying(SQLException.class, e -> {
+          assertThat(e.getSQLState()).isEqualTo("42000");
+          assertThat(e.getMessage()).contains("starts with SELECT").doesNotContain("quote");
+        });
+  }
+
+  @Test
+  void aReservedWordAsAColumnSaysExactlyHowToQuoteIt() throws Exception {
+    for (String sql : List.of("SELECT value FROM metric_values WHERE metric_id = 'revenue_per_user::sum' AND ds = DATE '2026-03-01'",
+        "SELECT name FROM audit_logs ORDER BY time", "SELECT count FROM segments")) {
+      String word = sql.contains("value") ? "value" : sql.contains("time") ? "time" : "count";
+      assertThatThrownBy(() -> rows(connection, sql))
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("42000");
+            assertThat(e.getMessage()).contains("reserved word").contains("\"" + word + "\"");
+          });
+      // Quoted as the message says, the same query runs.
+      rows(connection, sql.replace(" " + word + " ", " \"" + word + "\" ").replaceAll(" " + word + "$", " \"" + word + "\""));
+    }
   }
 
   @Test

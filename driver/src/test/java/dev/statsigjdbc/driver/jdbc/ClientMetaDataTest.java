@@ -110,7 +110,7 @@ class ClientMetaDataTest {
     assertThat(column(meta.getColumns(null, "statsig", "experiment%", "%\\_id"), "column_name"))
         .isNotEmpty().allMatch(name -> name.endsWith("_id"));
     assertThat(column(meta.getColumns(null, "statsig", "statsig_tools", null), "column_name"))
-        .containsExactly("name", "exposed", "reason", "description", "input_schema");
+        .containsExactly("name", "action", "exposed", "reason", "description", "input_schema");
   }
 
   @Test

@@ -75,6 +75,22 @@ class MetaDataTest {
   }
 
   @Test
+  void keyColumnsAreMachineReadableAfterJdbcsOwnColumns() throws Exception {
+    List<Map<String, Object>> values = rows(meta.getColumns(null, "statsig", "metric_values", "%"));
+    assertThat(values).filteredOn(c -> "YES".equals(c.get("is_required_filter")))
+        .extracting(c -> c.get("column_name") + " " + c.get("filter_operators"))
+        .containsExactly("metric_id =,IN", "ds =,IN,RANGE");
+    assertThat(values).filteredOn(c -> "value".equals(c.get("column_name")))
+        .extracting(c -> c.get("filter_operators") + " " + c.get("is_required_filter") + " " + c.get("is_primary_key"))
+        .containsExactly("null NO NO");
+    assertThat(rows(meta.getColumns(null, "statsig", "experiments", "id")))
+        .extracting(c -> c.get("is_primary_key") + " " + c.get("is_required_filter")).containsExactly("YES NO");
+    assertThat(rows(meta.getTables(null, "statsig", "experiment_results", null)))
+        .extracting(t -> t.get("example_query"))
+        .containsExactly("SELECT * FROM statsig.experiment_results WHERE experiment_id = 'checkout_v2'");
+  }
+
+  @Test
   void getPrimaryKeysNamesTheIdOfEntityTables() throws Exception {
     assertThat(rows(meta.getPrimaryKeys(null, "statsig", "experiments")))
         .extracting(k -> k.get("column_name") + "@" + k.get("key_seq"))

@@ -11,6 +11,7 @@ import dev.statsigjdbc.adapter.catalog.PlanSpec;
 import dev.statsigjdbc.adapter.catalog.StepSpec;
 import dev.statsigjdbc.adapter.catalog.TableCatalog;
 import dev.statsigjdbc.adapter.catalog.TableSpec;
+import dev.statsigjdbc.adapter.dialect.V1Dialect;
 import dev.statsigjdbc.emulator.EmulatorConfig;
 import dev.statsigjdbc.emulator.EmulatorServer;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class TablesDocTest {
 
   @Test
   void theTableReferenceMatchesTheCatalog() throws Exception {
-    String expected = document(TableCatalog.load().tables());
+    String expected = document(TableCatalog.load());
     String doc = Files.exists(DOC) ? Files.readString(DOC) : "";
     if (Boolean.getBoolean("statsig.updateDocs")) {
       Files.writeString(DOC, expected);
@@ -61,20 +62,24 @@ class TablesDocTest {
     }
   }
 
-  static String document(List<TableSpec> tables) {
+  static String document(TableCatalog catalog) {
+    List<TableSpec> tables = catalog.tables();
     StringBuilder doc = new StringBuilder();
     doc.append("# Tables\n\n")
         .append("<!-- Generated from statsig-tables.json by TablesDocTest: edit the catalog, then run\n")
         .append("     mvn -o -q -pl driver -am test -Dtest=TablesDocTest -Dsurefire.failIfNoSpecifiedTests=false -Dstatsig.updateDocs=true -->\n\n")
         .append("The curated tables of schema `statsig` (the default schema), generated from the table catalog\n")
         .append("`calcite-adapter/src/main/resources/dev/statsigjdbc/adapter/catalog/statsig-tables.json`.\n")
-        .append("A table is there when the server publishes the tools of at least one of its plans\n")
-        .append("(`SELECT * FROM statsig_tools` shows what it publishes). `DatabaseMetaData.getColumns` gives the\n")
-        .append("same remarks.\n\n")
-        .append("- **Tools**: which tool calls produce the rows; the first plan whose filters the query gives wins.\n")
-        .append("  `A` / `B`: `B` is used when the server publishes `B` but not `A` (tool names drift).\n")
-        .append("- **Filters**: the columns whose `WHERE` values reach the tools (others are applied to the rows\n")
-        .append("  after they arrive). A *required* one must be in the query, or in a join that feeds it\n")
+        .append("A table is there when the server offers a read of every Console API operation of at least one\n")
+        .append("of its plans (`SELECT * FROM statsig_tools` shows what the server publishes). `DatabaseMetaData.getColumns`\n")
+        .append("gives the same remarks.\n\n")
+        .append("- **Reads**: the Console API operations that produce the rows; the first plan whose filters the\n")
+        .append("  query gives wins. On a V1 server each operation is one tool (`A` / `B`: `B` is used when the\n")
+        .append("  server publishes `B` but not `A`: tool names drift). On a V3 server it is the grouped read\n")
+        .append("  (`experiment_read`, `gate_read`, ...) whose `action` means the operation, else `discover_tools`\n")
+        .append("  + `api_read`. `EXPLAIN PLAN FOR <query>` shows the exact tool calls.\n")
+        .append("- **Filters**: the columns whose `WHERE` values reach the operation, as the path or query argument\n")
+        .append("  named (others are applied to the rows after they arrive). A *required* one must be in the query, or in a join that feeds it\n")
         .append("  (`FROM experiments e JOIN experiment_results r ON r.experiment_id = e.id`); `RANGE` is a\n")
         .append("  bounded date range (`ds BETWEEN DATE '...' AND DATE '...'`), one call per day.\n")
         .append("- **Types**: `JSON` columns are `VARCHAR` holding JSON text (use `JSON_VALUE`); `TIMESTAMP`\n")
@@ -83,9 +88,9 @@ class TablesDocTest {
         .append(" · [statsig_tools](#statsig_tools)\n");
     for (TableSpec table : tables) {
       doc.append("\n## ").append(table.name()).append("\n\n").append(table.remarks()).append("\n\n");
-      doc.append("**Tools**\n\n");
+      doc.append("**Reads**\n\n");
       for (PlanSpec plan : table.plans()) {
-        doc.append("- ").append(condition(plan, table.plans().size())).append(": ").append(steps(plan)).append('\n');
+        doc.append("- ").append(condition(plan, table.plans().size())).append(": ").append(steps(catalog, plan)).append('\n');
       }
       if (!table.keys().isEmpty()) {
         doc.append("\n**Filters**\n\n| column | operators | required | sent as |\n| --- | --- | --- | --- |\n");
@@ -105,10 +110,12 @@ class TablesDocTest {
     }
     doc.append("\n## statsig_tools\n\n")
         .append("A SYSTEM TABLE: every tool the server lists, whether SQL may call it (`exposed`) and why\n")
-        .append("(`reason`: read-only by name and annotations, or blocked as a write, by `blockTools`, ...).\n")
+        .append("(`reason`: a read by its name or `readOnlyHint`, or blocked: a write word, not known to read, a\n")
+        .append("`destructiveHint`, a `confirmation` in its input, `blockTools`, ...). A grouped tool (V3's\n")
+        .append("`experiment_read`) also has one row per `action`; `action` is null on the tool's own row.\n")
         .append("Exposed tools can also be called directly: `SELECT * FROM TABLE(statsig.tool('<tool>', '<json arguments>'))`.\n\n")
         .append("```sql\nSELECT name, exposed, reason FROM statsig_tools ORDER BY exposed DESC, name;\n```\n\n")
-        .append("| column | type |\n| --- | --- |\n| `name` | VARCHAR |\n| `exposed` | BOOLEAN |\n| `reason` | VARCHAR |\n")
+        .append("| column | type |\n| --- | --- |\n| `name` | VARCHAR |\n| `action` | VARCHAR |\n| `exposed` | BOOLEAN |\n| `reason` | VARCHAR |\n")
         .append("| `description` | VARCHAR |\n| `input_schema` | VARCHAR (JSON) |\n");
     return doc.toString();
   }
@@ -120,13 +127,14 @@ class TablesDocTest {
     return "with " + plan.when().stream().map(w -> "`" + w.replace("=", " = ") + "`").collect(Collectors.joining(" and "));
   }
 
-  private static String steps(PlanSpec plan) {
+  private static String steps(TableCatalog catalog, PlanSpec plan) {
     List<String> parts = new ArrayList<>();
     for (StepSpec step : plan.steps()) {
       if (step.call() != null) {
         CallSpec call = step.call();
-        parts.add(call.tools().stream().map(t -> "`" + t + "`").collect(Collectors.joining(" / "))
-            + (call.paged() ? " (paged)" : "") + (call.batch() == null ? "" : " (" + call.batchSize() + " ids per call)"));
+        parts.add("`" + call.operation() + "`" + (call.paged() ? " (paged)" : "")
+            + (call.batch() == null ? "" : " (" + call.batchSize() + " ids per call)") + " (V1: "
+            + V1Dialect.toolNames(catalog.operation(call)).stream().map(t -> "`" + t + "`").collect(Collectors.joining(" / ")) + ")");
       } else if (step.parent() != null) {
         boolean byKey = step.parent().keys().values().stream().anyMatch(plan.when()::contains);
         parts.add("rows of [" + step.parent().table() + "](#" + step.parent().table() + ")"

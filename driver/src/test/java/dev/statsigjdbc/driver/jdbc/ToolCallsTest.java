@@ -2,6 +2,7 @@ package dev.statsigjdbc.driver.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statsigjdbc.adapter.StatsigOptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Properties;
@@ -26,7 +27,8 @@ class ToolCallsTest {
       long auditPages = emulator.server.stats().snapshot().total() - served;
       assertThat(rows).isGreaterThan(100);
       assertThat(scan.calls()).isEqualTo(auditPages);
-      assertThat(scan.pages()).isEqualTo(auditPages).isEqualTo((rows + 99) / 100);
+      int pageSize = StatsigOptions.DEFAULT_PAGE_SIZE;
+      assertThat(scan.pages()).isEqualTo(auditPages).isEqualTo((rows + pageSize - 1) / pageSize);
 
       ToolCalls beforeGet = statsig.toolCalls();
       StatsigEmulator.rows(connection, "SELECT id FROM experiments WHERE id = 'checkout_v2'");

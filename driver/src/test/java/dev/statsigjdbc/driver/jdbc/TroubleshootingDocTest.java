@@ -2,11 +2,9 @@ package dev.statsigjdbc.driver.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +15,7 @@ class TroubleshootingDocTest {
   @Test
   void everySqlStateOfTheDriverHasAnEntry() throws Exception {
     String doc = Files.readString(DOC);
-    List<String> states = new ArrayList<>();
-    for (Field field : SqlErrors.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        field.setAccessible(true);
-        states.add((String) field.get(null));
-      }
-    }
+    List<String> states = Arrays.stream(SqlState.values()).map(SqlState::code).toList();
 
     assertThat(states).hasSizeGreaterThan(10);
     assertThat(states).allSatisfy(state -> assertThat(doc).contains("| `" + state + "` |"));
@@ -32,10 +24,11 @@ class TroubleshootingDocTest {
   @Test
   void theEmptyResultWarningsAreQuotedAsUsersSeeThem() throws Exception {
     String doc = Files.readString(DOC);
-    SqlInspection experiments = new SqlInspection(false, true, java.util.Set.of("experiments"));
-    SqlInspection metrics = new SqlInspection(false, true, java.util.Set.of("metric_values"));
+    SqlInspection experiments = new SqlInspection(false, true, java.util.Set.of("experiments"), List.of());
+    SqlInspection metrics = new SqlInspection(false, true, java.util.Set.of("metric_values"), List.of());
+    SqlInspection filtered = new SqlInspection(false, true, java.util.Set.of("experiments"), List.of("tag = 'x'"));
 
-    for (SqlInspection sql : List.of(experiments, metrics)) {
+    for (SqlInspection sql : List.of(experiments, metrics, filtered)) {
       String message = EmptyResultAdvice.forEmptyResult(sql).orElseThrow().getMessage();
       assertThat(doc).contains(message.substring(0, message.indexOf(',') > 0 ? message.indexOf(',') : 60));
     }

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 /** What the route groups share: the data, the quirks, paging and the write helpers. */
 record ApiContext(Dataset dataset, ApiQuirks quirks, Paginator paginator, Mutations mutations) {
 
-  static ApiContext of(Dataset dataset, ApiQuirks quirks) {
-    return new ApiContext(dataset, quirks, new Paginator(quirks.nextPageStyle()), new Mutations(dataset));
+  static ApiContext of(Dataset dataset, ApiQuirks quirks, PageLimits pageLimits) {
+    return new ApiContext(dataset, quirks, new Paginator(quirks.nextPageStyle(), pageLimits), new Mutations(dataset));
   }
 
   /**

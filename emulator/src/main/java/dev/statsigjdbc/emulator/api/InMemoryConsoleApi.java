@@ -22,7 +22,12 @@ public final class InMemoryConsoleApi implements ConsoleApi {
   private final Map<String, AtomicLong> writesByOperation = new TreeMap<>();
 
   public InMemoryConsoleApi(Dataset dataset, ApiQuirks quirks) {
-    ApiContext ctx = ApiContext.of(Objects.requireNonNull(dataset, "dataset"), Objects.requireNonNull(quirks, "quirks"));
+    this(dataset, quirks, PageLimits.defaults());
+  }
+
+  public InMemoryConsoleApi(Dataset dataset, ApiQuirks quirks, PageLimits pageLimits) {
+    ApiContext ctx = ApiContext.of(Objects.requireNonNull(dataset, "dataset"), Objects.requireNonNull(quirks, "quirks"),
+        Objects.requireNonNull(pageLimits, "pageLimits"));
     new ExperimentReads(ctx).register(router);
     new ExperimentWrites(ctx).register(router);
     new GateRoutes(ctx).register(router);

@@ -10,18 +10,20 @@ import java.util.function.IntFunction;
 /**
  * Console API paging: {@code page} is 1-based, defaults page=1 and limit=100; the response carries
  * {@code pagination: {itemsPerPage, pageNumber, totalItems, nextPage, previousPage, all}} with
- * {@code nextPage} written in the configured style and null on the last page.
+ * {@code nextPage} written in the configured style and null on the last page. A {@code limit}
+ * above the configured largest page is capped or refused ({@link PageLimits}); a capped page is
+ * numbered at the size served.
  */
 final class Paginator {
   static final int DEFAULT_LIMIT = 100;
-  /** The spec names no maximum; this one keeps a single response (and the heap) bounded. */
-  static final int MAX_LIMIT = 1000;
   private static final String HOST = "statsigapi.net";
 
   private final ApiQuirks.NextPageStyle style;
+  private final PageLimits limits;
 
-  Paginator(ApiQuirks.NextPageStyle style) {
+  Paginator(ApiQuirks.NextPageStyle style, PageLimits limits) {
     this.style = style;
+    this.limits = limits;
   }
 
   /** One requested page: 0-based offset into the full list. */
@@ -31,8 +33,9 @@ final class Paginator {
     }
   }
 
-  static PageRequest request(Query q) {
-    return new PageRequest(q.positiveInt("page", 1, Integer.MAX_VALUE), q.positiveInt("limit", DEFAULT_LIMIT, MAX_LIMIT));
+  private PageRequest request(Query q) {
+    return new PageRequest(q.positiveInt("page", 1, Integer.MAX_VALUE),
+        limits.served(q.positiveInt("limit", DEFAULT_LIMIT, limits.largestAccepted())));
   }
 
   /** A page of a list held in memory. */

@@ -1,11 +1,13 @@
 package dev.statsigjdbc.emulator.auth;
 
 import java.net.URI;
+import java.util.List;
 
 /** The paths this module serves and the absolute URLs built from the server's origin. */
 record AuthUrls(URI base) {
   static final String PRM_ROOT_PATH = "/.well-known/oauth-protected-resource";
   static final String PRM_PATH = PRM_ROOT_PATH + AuthModule.MCP_PATH;
+  static final String V3_PRM_PATH = PRM_ROOT_PATH + AuthModule.V3_MCP_PATH;
   static final String AS_METADATA_PATH = "/.well-known/oauth-authorization-server";
   static final String OIDC_DISCOVERY_PATH = "/.well-known/openid-configuration";
   static final String AUTHORIZE_PATH = "/oauth/authorize";
@@ -18,13 +20,24 @@ record AuthUrls(URI base) {
     return at("");
   }
 
-  /** The protected resource (RFC 8707 / RFC 9728): the MCP endpoint, no trailing slash. */
+  /** The V1 protected resource (RFC 8707 / RFC 9728): the MCP endpoint, no trailing slash. */
   URI resource() {
-    return at(AuthModule.MCP_PATH);
+    return resource(AuthModule.MCP_PATH);
   }
 
-  URI resourceMetadata() {
-    return at(PRM_PATH);
+  /** The protected resource of the MCP endpoint at {@code mcpPath}: each endpoint is a resource of its own. */
+  URI resource(String mcpPath) {
+    return at(mcpPath);
+  }
+
+  /** Every protected resource a token may be issued for. */
+  List<URI> resources() {
+    return AuthModule.MCP_PATHS.stream().map(this::resource).toList();
+  }
+
+  /** The RFC 9728 metadata document of the MCP endpoint at {@code mcpPath}. */
+  URI resourceMetadata(String mcpPath) {
+    return at(PRM_ROOT_PATH + mcpPath);
   }
 
   URI authorizationEndpoint() {

@@ -116,8 +116,7 @@ final class AuthorizationServlet extends HttpServlet {
     if (!CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())) {
       throw OAuthRefusal.invalidRequest("code_challenge_method must be S256");
     }
-    URI resource = urls.get().resource();
-    ResourceIndicator.require(request.getResources(), resource);
+    URI resource = ResourceIndicator.require(request.getResources(), urls.get().resources());
     Scope scope = request.getScope() == null ? scopes.defaultScope() : request.getScope();
     if (!scopes.allows(scope)) {
       throw new OAuthRefusal(OAuth2Error.INVALID_SCOPE, "scope may contain only: " + scopes.supportedScope());

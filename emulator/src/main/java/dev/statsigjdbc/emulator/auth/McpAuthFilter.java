@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Guards {@code /v1/mcp} (every method): accepts a live OAuth bearer token for this resource or a
+ * Guards one MCP endpoint (every method): accepts a live OAuth bearer token for its resource or a
  * configured {@code statsig-api-key}, and sets the caller's {@link Principal} on the request.
  * Everything else gets 401 with the RFC 9728 {@code resource_metadata} challenge, so that an MCP
  * client can discover how to sign in.
@@ -30,13 +30,17 @@ final class McpAuthFilter extends HttpFilter {
   private final transient ApiKeys apiKeys;
   private final transient ScopePolicy scopes;
   private final transient Supplier<AuthUrls> urls;
+  private final String mcpPath;
   private final boolean requireAuth;
 
-  McpAuthFilter(TokenStore tokens, ApiKeys apiKeys, ScopePolicy scopes, Supplier<AuthUrls> urls, boolean requireAuth) {
+  /** @param mcpPath the guarded endpoint: only tokens issued for its resource are accepted */
+  McpAuthFilter(TokenStore tokens, ApiKeys apiKeys, ScopePolicy scopes, Supplier<AuthUrls> urls, String mcpPath,
+      boolean requireAuth) {
     this.tokens = tokens;
     this.apiKeys = apiKeys;
     this.scopes = scopes;
     this.urls = urls;
+    this.mcpPath = mcpPath;
     this.requireAuth = requireAuth;
   }
 
@@ -76,7 +80,7 @@ final class McpAuthFilter extends HttpFilter {
 
   private Optional<Principal> oauthPrincipal(String accessToken) {
     return tokens.findAccessToken(accessToken)
-        .filter(grant -> grant.resource().equals(urls.get().resource()))
+        .filter(grant -> grant.resource().equals(urls.get().resource(mcpPath)))
         .map(grant -> new Principal(grant.subject(), scopes.canWrite(grant.scope()), "oauth"));
   }
 
@@ -88,7 +92,7 @@ final class McpAuthFilter extends HttpFilter {
 
   private void refuse(HttpServletResponse response, String error, String message) throws IOException {
     StringBuilder challenge = new StringBuilder("Bearer resource_metadata=\"")
-        .append(urls.get().resourceMetadata()).append('"');
+        .append(urls.get().resourceMetadata(mcpPath)).append('"');
     if (scopes.inUse()) {
       challenge.append(", scope=\"").append(scopes.defaultScope()).append('"');
     }

@@ -2,6 +2,7 @@ package dev.statsigjdbc.emulator.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -13,9 +14,11 @@ final class MetadataDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ScopePolicy scopes;
+  private final List<GrantType> grantTypes;
 
-  MetadataDocuments(ScopePolicy scopes) {
+  MetadataDocuments(ScopePolicy scopes, List<GrantType> grantTypes) {
     this.scopes = scopes;
+    this.grantTypes = List.copyOf(grantTypes);
   }
 
   String authorizationServer(AuthUrls urls) {
@@ -25,7 +28,7 @@ final class MetadataDocuments {
     metadata.setRegistrationEndpointURI(urls.registrationEndpoint());
     metadata.setRevocationEndpointURI(urls.revocationEndpoint());
     metadata.setResponseTypes(List.of(ResponseType.CODE));
-    metadata.setGrantTypes(ClientRegistry.GRANT_TYPES);
+    metadata.setGrantTypes(grantTypes);
     metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
     metadata.setTokenEndpointAuthMethods(ClientRegistry.AUTH_METHODS);
     metadata.setRevocationEndpointAuthMethods(ClientRegistry.AUTH_METHODS);
@@ -37,9 +40,9 @@ final class MetadataDocuments {
   }
 
   /** RFC 9728 has no Nimbus class: the few members MCP clients read, written with Jackson. */
-  String protectedResource(AuthUrls urls) {
+  String protectedResource(AuthUrls urls, String mcpPath) {
     ObjectNode document = JSON.createObjectNode();
-    document.put("resource", urls.resource().toString());
+    document.put("resource", urls.resource(mcpPath).toString());
     document.putArray("authorization_servers").add(urls.issuer().toString());
     if (scopes.inUse()) {
       scopes.supported().forEach(document.putArray("scopes_supported")::add);

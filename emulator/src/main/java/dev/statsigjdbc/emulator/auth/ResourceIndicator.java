@@ -5,19 +5,21 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * RFC 8707 resource indicators: tokens here are only for the MCP endpoint, and clients must say
- * so on the authorization, token and refresh requests alike.
+ * RFC 8707 resource indicators: a token is for one MCP endpoint ({@code /v1/mcp} or
+ * {@code /v3/mcp}), and clients must name it on the authorization, token and refresh requests alike.
  */
 final class ResourceIndicator {
   private ResourceIndicator() {
   }
 
-  static void require(List<URI> requested, URI expected) throws OAuthRefusal {
+  /** Returns the one resource requested, which must be one of {@code served}. */
+  static URI require(List<URI> requested, List<URI> served) throws OAuthRefusal {
     if (requested == null || requested.isEmpty()) {
-      throw OAuthRefusal.invalidRequest("resource is required (RFC 8707): send resource=" + expected);
+      throw OAuthRefusal.invalidRequest("resource is required (RFC 8707): send resource=" + served.get(0));
     }
-    if (requested.size() != 1 || !requested.get(0).equals(expected)) {
-      throw new OAuthRefusal(OAuth2Error.INVALID_TARGET, "resource must be " + expected);
+    if (requested.size() != 1 || !served.contains(requested.get(0))) {
+      throw new OAuthRefusal(OAuth2Error.INVALID_TARGET, "resource must be one of " + served);
     }
+    return requested.get(0);
   }
 }

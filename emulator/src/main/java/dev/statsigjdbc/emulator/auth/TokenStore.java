@@ -37,6 +37,7 @@ final class TokenStore {
   private final Duration accessTtl;
   private final Duration refreshTtl;
 
+  /** @param refreshTtl lifetime of refresh tokens, or null to issue none */
   TokenStore(Clock clock, Duration accessTtl, Duration refreshTtl) {
     this.clock = clock;
     this.accessTtl = accessTtl;
@@ -67,23 +68,26 @@ final class TokenStore {
       }
       throw OAuthRefusal.invalidGrant("authorization code is unknown or expired: start the authorization again");
     }
-    redeemedCodes.put(hash, new Issued(issued.grant(), clock.instant().plus(refreshTtl)));
+    redeemedCodes.put(hash, new Issued(issued.grant(), clock.instant().plus(refreshTtl == null ? accessTtl : refreshTtl)));
     if (isPast(issued.expiresAt())) {
       throw OAuthRefusal.invalidGrant("authorization code has expired: start the authorization again");
     }
     return issued;
   }
 
-  /** Issues a fresh access token and refresh token for a grant. */
+  /** Issues a fresh access token, and a refresh token unless this store issues none, for a grant. */
   Tokens issueTokens(Grant grant) {
     purgeExpired();
     Instant now = clock.instant();
     String access = Secrets.newValue();
-    String refresh = Secrets.newValue();
     accessTokens.put(Secrets.hash(access), new Issued(grant, now.plus(accessTtl)));
+    BearerAccessToken accessToken = new BearerAccessToken(access, accessTtl.toSeconds(), grant.scope());
+    if (refreshTtl == null) {
+      return new Tokens(accessToken, null);
+    }
+    String refresh = Secrets.newValue();
     refreshTokens.put(Secrets.hash(refresh), new Issued(grant, now.plus(refreshTtl)));
-    return new Tokens(
-        new BearerAccessToken(access, accessTtl.toSeconds(), grant.scope()), new RefreshToken(refresh));
+    return new Tokens(accessToken, new RefreshToken(refresh));
   }
 
   /** Takes a refresh token out of the store (rotation: it never works again) and returns its grant. */

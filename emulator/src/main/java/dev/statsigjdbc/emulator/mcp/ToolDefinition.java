@@ -51,6 +51,11 @@ public record ToolDefinition(
     }
   }
 
+  /** The Console API operation's summary ("List Experiments"): the description's first paragraph. */
+  public String summary() {
+    return description.split("\n\n", 2)[0];
+  }
+
   /** The operation key, {@code "GET /console/v1/experiments"}. */
   public String operation() {
     return method + " " + pathTemplate;

@@ -1,20 +1,17 @@
 package dev.statsigjdbc.emulator.mcp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statsigjdbc.emulator.api.ApiException;
 import dev.statsigjdbc.emulator.api.ConsoleApi;
 import dev.statsigjdbc.emulator.auth.Principal;
-import dev.statsigjdbc.emulator.faults.DamagedResults;
 import dev.statsigjdbc.emulator.faults.Faults;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,7 @@ public final class ToolHandler {
   private static final String PARAMS = "params";
 
   private final Map<String, ToolDefinition> published = new LinkedHashMap<>();
-  private final ConsoleApi api;
+  private final ToolCalls calls;
   private final ToolCallStats stats;
   private final Faults faults;
   private final ObjectMapper mapper;
@@ -36,7 +33,7 @@ public final class ToolHandler {
   public ToolHandler(List<ToolDefinition> published, ConsoleApi api, ToolCallStats stats, Faults faults,
       ObjectMapper mapper) {
     published.forEach(t -> this.published.put(t.name(), t));
-    this.api = api;
+    this.calls = new ToolCalls(api, faults, mapper);
     this.stats = stats;
     this.faults = faults;
     this.mapper = mapper;
@@ -76,26 +73,10 @@ public final class ToolHandler {
     }
     stats.record(tool.name(), target.write());
     try {
-      if (target.write() && (caller == null || !caller.canWrite())) {
-        throw new ApiException(403, "Forbidden resource");
-      }
-      JsonNode body = api.call(ToolRequest.toApiCall(target, arguments.get(PARAMS)));
-      String missingField = faults.takeMissingField(tool.name());
-      if (missingField != null) {
-        body = DamagedResults.withoutField(body, missingField);
-      }
-      if (faults.takeInvalidUtf8(tool.name())) {
-        body = DamagedResults.withInvalidUtf8(body);
-      }
-      String text = mapper.writeValueAsString(body);
-      if (faults.takeMalformedJson(tool.name())) {
-        text = text.substring(0, text.length() / 2);
-      }
-      return CallToolResult.builder().addTextContent(text).isError(false).build();
+      JsonNode body = calls.run(tool.name(), target, arguments.get(PARAMS), caller);
+      return CallToolResult.builder().addTextContent(calls.text(tool.name(), body)).isError(false).build();
     } catch (ApiException e) {
       return error(e);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("cannot write the result of " + tool.name(), e);
     }
   }
 

@@ -12,14 +12,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Turns a tool's {@code params} argument into the Console API call it stands for. */
-final class ToolRequest {
+public final class ToolRequest {
   private ToolRequest() {}
 
   /**
    * @throws ApiException 400 naming the unknown keys (and the keys the tool takes) or the missing
    *     required parameter
    */
-  static ApiCall toApiCall(ToolDefinition tool, JsonNode params) {
+  public static ApiCall toApiCall(ToolDefinition tool, JsonNode params) {
     if (params != null && !params.isNull() && !params.isObject()) {
       throw badRequest(tool, "params must be an object");
     }

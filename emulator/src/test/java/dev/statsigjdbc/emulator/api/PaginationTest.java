@@ -78,4 +78,29 @@ class PaginationTest {
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("'page'"));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aCappedServerServesFewerRowsThanAskedAndNumbersItsPagesAtTheCap() {
+    InMemoryConsoleApi api = new InMemoryConsoleApi(Fixtures.demo(), ApiQuirks.specExamples(), PageLimits.cappedAt(25));
+    JsonNode second = Req.get("/console/v1/gates").query("page", 2).query("limit", 1000).on(api);
+    assertThat(second.path("data")).hasSize(25);
+    assertThat(second.path("pagination").path("itemsPerPage").asInt()).isEqualTo(25);
+    assertThat(second.path("pagination").path("nextPage").asText()).isEqualTo("/console/v1/gates?page=3&limit=25");
+    List<String> secondIds = new ArrayList<>();
+    second.path("data").forEach(g -> secondIds.add(g.path("id").asText()));
+    List<String> all = pageThrough(api, "/console/v1/gates", 25, NextPageStyle.RELATIVE_PATH);
+    assertThat(all).hasSize(120).doesNotHaveDuplicates();
+    assertThat(secondIds).as("page 2 of a limit of 1000 is items 26 to 50").isEqualTo(all.subList(25, 50));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aServerThatRefusesLargeLimitsAnswers400AboveItsLargestPage() {
+    InMemoryConsoleApi api = new InMemoryConsoleApi(Fixtures.demo(), ApiQuirks.specExamples(), PageLimits.refusingAbove(100));
+    assertThat(Req.get("/console/v1/gates").query("limit", 100).on(api).path("data")).hasSize(100);
+    assertThatThrownBy(() -> Req.get("/console/v1/gates").query("limit", 101).on(api))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.getMessage()).contains("'limit'").contains("between 1 and 100");
+        });
+  }
 }

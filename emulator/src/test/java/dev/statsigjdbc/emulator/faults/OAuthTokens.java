@@ -1,5 +1,6 @@
 package dev.statsigjdbc.emulator.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statsigjdbc.emulator.EmulatorServer;
 import java.net.URI;
@@ -17,13 +18,23 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Gets an access token from an auto-approving emulator the way an MCP client does: DCR, PKCE, code exchange. */
-final class OAuthTokens {
+public final class OAuthTokens {
   private static final String REDIRECT = "http://127.0.0.1:7777/callback";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private OAuthTokens() {}
 
   static String accessToken(EmulatorServer server) throws Exception {
+    return accessToken(server, server.mcpUrl());
+  }
+
+  /** An access token for the protected resource {@code resource} (an MCP endpoint's URL). */
+  public static String accessToken(EmulatorServer server, String resource) throws Exception {
+    return tokenResponse(server, resource).path("access_token").asText();
+  }
+
+  /** The token endpoint's answer to the code exchange for {@code resource}. */
+  public static JsonNode tokenResponse(EmulatorServer server, String resource) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String registration = http.send(HttpRequest.newBuilder(URI.create(server.origin() + "/oauth/register"))
         .header("Content-Type", "application/json")
@@ -43,7 +54,7 @@ final class OAuthTokens {
     authorize.put("state", "s1");
     authorize.put("code_challenge", challenge);
     authorize.put("code_challenge_method", "S256");
-    authorize.put("resource", server.mcpUrl());
+    authorize.put("resource", resource);
     HttpResponse<String> redirect = http.send(HttpRequest.newBuilder(
         URI.create(server.origin() + "/oauth/authorize?" + form(authorize))).build(), HttpResponse.BodyHandlers.ofString());
     String location = redirect.headers().firstValue("Location").orElseThrow(
@@ -56,12 +67,12 @@ final class OAuthTokens {
     exchange.put("redirect_uri", REDIRECT);
     exchange.put("code_verifier", verifier);
     exchange.put("client_id", clientId);
-    exchange.put("resource", server.mcpUrl());
+    exchange.put("resource", resource);
     String tokens = http.send(HttpRequest.newBuilder(URI.create(server.origin() + "/oauth/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form(exchange)))
         .build(), HttpResponse.BodyHandlers.ofString()).body();
-    return MAPPER.readTree(tokens).path("access_token").asText();
+    return MAPPER.readTree(tokens);
   }
 
   private static String form(Map<String, String> params) {
