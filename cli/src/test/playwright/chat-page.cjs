@@ -1,6 +1,7 @@
 'use strict';
-// Drives the serve chat page in headless Chromium (Debian's, never a downloaded one): ask the gate question,
-// wait for the chart's SVG, pin the answer, follow the link to the dashboard and wait for its charts.
+// Drives the serve chat page in headless Chromium (Debian's, never a downloaded one): a refused question's error
+// in place, a first answer, then the gate question held in flight (loading shown, the first answer gone), its
+// chart's SVG, pin the answer, follow the link to the dashboard and wait for its charts.
 // Prints one JSON line of what it saw; ServeBrowserTest checks it. Exit code 1 on any failure.
 const env = name => {
   const value = process.env[name];
@@ -35,9 +36,30 @@ const SHOTS = env('SCREENSHOT_DIR');
     };
 
     await page.goto(BASE);
-    await page.fill('#question', env('QUESTION'));
+    // An error is shown in place of the answer: the server refuses a body over 64 KB.
+    await page.fill('#question', 'x'.repeat(70 * 1024));
+    await page.click('#send');
+    await page.waitForSelector('body[data-state="failed"]');
+    const errorShown = { visible: await page.isVisible('#failure'), text: await page.textContent('#error'),
+      answerHidden: await page.isHidden('#answer') };
+
+    // A first answer, then the question: while it is asked the first answer is gone and the loading state shows.
+    await page.fill('#question', 'How many gates are there?');
     await page.click('#send');
     await settled(['answered', 'failed']);
+    let release;
+    const held = new Promise(resolve => { release = resolve; });
+    await page.route('**/api/ask', async route => { await held; await route.continue(); });
+    await page.fill('#question', env('QUESTION'));
+    await page.click('#send');
+    await page.waitForSelector('body[data-state="asking"]');
+    const whileAsking = { loading: await page.isVisible('#loading'), answerHidden: await page.isHidden('#answer'),
+      summary: await page.textContent('#summary'), sendDisabled: await page.isDisabled('#send'),
+      errorHidden: await page.isHidden('#failure') };
+    release();
+    await settled(['answered', 'failed']);
+    await page.unroute('**/api/ask');
+    const loadingAfter = await page.isVisible('#loading');
     const summary = await page.textContent('#summary');
     const sql = await page.textContent('#sql');
     const chatSvgs = await page.locator('#chart svg').count();
@@ -58,7 +80,8 @@ const SHOTS = env('SCREENSHOT_DIR');
     }));
     await page.screenshot({ path: `${SHOTS}/serve-dashboard.png`, fullPage: true });
 
-    console.log(JSON.stringify({ summary, sql, chatSvgs, bars, pinned, dashboardUrl: page.url(), dashboard, offsite }));
+    console.log(JSON.stringify({ summary, sql, chatSvgs, bars, pinned, dashboardUrl: page.url(), dashboard, offsite,
+      errorShown, whileAsking, loadingAfter }));
   } finally {
     await context.close();
   }

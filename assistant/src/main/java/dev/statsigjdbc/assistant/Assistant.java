@@ -33,6 +33,8 @@ public final class Assistant {
   private final Planner planner;
   private final Clock clock;
   private EntityLexicon lexicon;
+  /** The statement running a question's query, for {@link #cancel()} from another thread. */
+  private volatile Statement running;
   private SchemaDescription tables;
 
   /**
@@ -70,6 +72,19 @@ public final class Assistant {
     return new Answer(question, plan, table, narration.summary() + readAs, narration.caveats(), narration.chart());
   }
 
+  /** Whether a question's query is running now. */
+  public boolean busy() {
+    return running != null;
+  }
+
+  /** Cancels the query running now, if any (another thread's question: chat's Ctrl-C). */
+  public void cancel() throws SQLException {
+    Statement statement = running;
+    if (statement != null) {
+      statement.cancel();
+    }
+  }
+
   /** The entities known to the connection, read on first use. */
   public synchronized EntityLexicon lexicon() throws SQLException {
     if (lexicon == null) {
@@ -92,8 +107,13 @@ public final class Assistant {
   }
 
   private ResultTable query(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      return ResultTable.read(rows);
+    try (Statement statement = connection.createStatement()) {
+      running = statement;
+      try (ResultSet rows = statement.executeQuery(sql)) {
+        return ResultTable.read(rows);
+      }
+    } finally {
+      running = null;
     }
   }
 

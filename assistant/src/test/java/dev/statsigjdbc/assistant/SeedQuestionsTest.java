@@ -76,13 +76,17 @@ class SeedQuestionsTest {
     Files.createDirectories(out);
     String[] questions = {"Which experiments shipped this quarter and what did they do to activation?",
         "What is the exposure split on the new-onboarding gate?", "Did the checkout test move revenue per user?",
-        "How has activation trended over the last 30 days?"};
+        "How has activation trended over the last 30 days?", "What was checkout conversion yesterday?",
+        "How many experiments per status?", "Compare checkout_v2 and guest_checkout on revenue per user"};
     for (int i = 0; i < questions.length; i++) {
       Answer a = ask(questions[i]);
       byte[] image = png.render(a.chart()).orElseThrow();
       Files.write(out.resolve("seed-" + (i + 1) + ".png"), image);
-      assertThat(ImageIO.read(new ByteArrayInputStream(image)).getWidth()).isEqualTo(800);
-      assertThat(vega.render(a.chart()).orElseThrow().path("data").path("values").size()).isPositive();
+      assertThat(ImageIO.read(new ByteArrayInputStream(image)).getWidth()).as(questions[i]).isEqualTo(800);
+      // The same chart for the web, next to the PNG, to look at both (docs/img keeps screenshots of them).
+      com.fasterxml.jackson.databind.node.ObjectNode spec = vega.render(a.chart()).orElseThrow();
+      Files.writeString(out.resolve("seed-" + (i + 1) + ".vl.json"), spec.toPrettyString());
+      assertThat(spec.path("data").path("values").size()).isPositive();
     }
   }
 

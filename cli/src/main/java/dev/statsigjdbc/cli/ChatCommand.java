@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /** {@code statsig-sql chat}: questions one after another, with line editing and history (JLine). */
 @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = StatsigSql.Version.class,
-    description = "An interactive session: ask questions, \\sql shows the SQL, \\pin NAME pins an answer.")
+    description = "An interactive session: ask questions, \\sql shows the SQL, \\pin [NAME] pins the last answered"
+        + " question, Ctrl-C cancels a question.")
 final class ChatCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -64,11 +66,31 @@ final class ChatCommand implements Callable<Integer> {
         } catch (EndOfFileException ctrlD) {
           break;
         }
-        if (!session.handle(line)) {
+        if (!answer(session, line, terminal)) {
           break;
         }
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Handles a line on its own thread, so that Ctrl-C while it runs cancels the question and gives
+   * the prompt back at once (a query still finishing is dropped when it ends).
+   */
+  private static boolean answer(ChatSession session, String line, Terminal terminal) {
+    CompletableFuture<Boolean> handled = new CompletableFuture<>();
+    Thread worker = new Thread(() -> handled.complete(session.handle(line)), "chat-question");
+    worker.setDaemon(true);
+    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+      session.cancel();
+      handled.complete(true);
+    });
+    try {
+      worker.start();
+      return handled.join();
+    } finally {
+      terminal.handle(Terminal.Signal.INT, previous);
+    }
   }
 }

@@ -50,9 +50,45 @@ class ChatSessionTest {
     assertThat(out.toString()).contains("SELECT").contains("experiment_results");
 
     session.handle("\\pin team-review");
-    assertThat(out.toString()).contains("Pinned as 1. on dashboard team-review");
+    assertThat(out.toString()).contains("Pinned \"Did the checkout test move revenue per user?\" as 1. on dashboard team-review");
     assertThat(new DashboardStore(dashboards).load("team-review").pins()).extracting(Pin::question)
         .containsExactly("Did the checkout test move revenue per user?");
+  }
+
+  @Test
+  void pinTakesTheLastAnsweredQuestionNotALaterDeclinedOne() throws Exception {
+    session.handle("How many gates are there?");
+    session.handle("What is the airspeed of an unladen swallow?");
+    session.handle("\\pin");
+
+    assertThat(new DashboardStore(dashboards).load(ChatSession.DEFAULT_DASHBOARD).pins()).extracting(Pin::question)
+        .containsExactly("How many gates are there?");
+  }
+
+  @Test
+  void cancelGivesUpTheQuestionAndShowsNothingOfIt() throws Exception {
+    Assistant assistant = Assistant.offline(demo.connection());
+    assistant.lexicon(); // read before the emulator slows down: only the question's own query is slow
+    assistant.tables();
+    ChatSession slow = new ChatSession(assistant, new DashboardStore(dashboards), Clock.systemUTC(), new PrintWriter(out));
+    demo.emulator().faults().latencyMillis(3_000);
+    try {
+      Thread question = new Thread(() -> slow.handle("How many gates are there?"));
+      question.start();
+      while (question.isAlive() && !assistant.busy()) {
+        Thread.onSpinWait(); // until its query is out
+      }
+      slow.cancel();
+      question.join(30_000);
+      assertThat(question.isAlive()).isFalse();
+    } finally {
+      demo.emulator().faults().latencyMillis(0);
+    }
+    assertThat(out.toString()).contains("Cancelled.").doesNotContain("There are").doesNotContain("Error");
+    slow.handle("\\sql");
+    assertThat(out.toString()).contains("No answered question yet.");
+    slow.handle("How many gates are there?");
+    assertThat(out.toString()).contains("There are");
   }
 
   @Test

@@ -75,6 +75,16 @@ class ServeBrowserTest {
 
       JsonNode seen = new ObjectMapper().readTree(output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
           .orElseThrow(() -> new AssertionError("no result line in:\n" + output)));
+      assertThat(seen.path("errorShown").path("visible").asBoolean()).isTrue();
+      assertThat(seen.path("errorShown").path("text").asText()).contains("larger than");
+      assertThat(seen.path("errorShown").path("answerHidden").asBoolean()).isTrue();
+      JsonNode asking = seen.path("whileAsking");
+      assertThat(asking.path("loading").asBoolean()).as("loading shown while asking").isTrue();
+      assertThat(asking.path("answerHidden").asBoolean()).as("the previous answer cleared").isTrue();
+      assertThat(asking.path("summary").asText()).isEmpty();
+      assertThat(asking.path("sendDisabled").asBoolean()).isTrue();
+      assertThat(asking.path("errorHidden").asBoolean()).as("the earlier error cleared").isTrue();
+      assertThat(seen.path("loadingAfter").asBoolean()).isFalse();
       assertThat(seen.path("summary").asText()).startsWith("Exposure split on new_onboarding");
       assertThat(seen.path("sql").asText()).contains("gate_results");
       assertThat(seen.path("chatSvgs").asInt()).isEqualTo(1);

@@ -17,8 +17,10 @@ public record ChartSpec(Kind kind, String title, String xLabel, String yLabel, L
     BAR,
     /** A series over time. */
     LINE,
-    /** Experiment results: the change with its confidence interval per metric and group. */
+    /** Experiment results: the change with its confidence interval per metric and group (a forest plot). */
     LIFT,
+    /** One number (a series of a single day): shown as a value, not as a one-point line. */
+    VALUE,
     /** Nothing else fits: the rows are the picture. */
     TABLE
   }

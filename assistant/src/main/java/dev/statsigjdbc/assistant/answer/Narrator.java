@@ -389,6 +389,7 @@ public final class Narrator {
     if (total < MIN_UNITS) {
       caveats.add("Only " + Numbers.count(total) + " exposures: too few for the split to mean much.");
     }
+    sampleRatioMismatch(t, total).ifPresent(caveats::add);
     if (t.columns().contains("as_of")) {
       caveats.add("Exposures are running totals: each group's count is read on its last day (" + t.text(0, "as_of")
           + "), not summed over days.");
@@ -397,6 +398,43 @@ public final class Narrator {
         + ": " + Numbers.count(total) + " exposures; "
         + String.join(", ", parts) + ".", caveats, new ChartSpec(ChartSpec.Kind.BAR, "Exposure split · " + experiment,
         "group", "exposures", groups, List.of(new ChartSpec.Series("exposures", values)), null));
+  }
+
+  /** Chi-square critical values at p = 0.001 for 1 to 5 degrees of freedom. */
+  private static final double[] CHI_SQUARE_001 = {10.83, 13.82, 16.27, 18.47, 20.52};
+
+  /**
+   * A split far from the groups' planned sizes (chi-square test at p < 0.001): the assignment or
+   * the logging is broken, and the results cannot be trusted.
+   */
+  private static Optional<String> sampleRatioMismatch(ResultTable t, double total) {
+    int groups = t.size();
+    if (!t.columns().contains("planned_size") || groups < 2 || groups > CHI_SQUARE_001.length + 1 || total <= 0) {
+      return Optional.empty();
+    }
+    double planned = 0;
+    for (int i = 0; i < groups; i++) {
+      Double size = t.number(i, "planned_size");
+      if (size == null || size <= 0) {
+        return Optional.empty();
+      }
+      planned += size;
+    }
+    double chi = 0;
+    List<String> shares = new ArrayList<>();
+    for (int i = 0; i < groups; i++) {
+      double expected = total * t.number(i, "planned_size") / planned;
+      double observed = t.number(i, "exposures");
+      chi += (observed - expected) * (observed - expected) / expected;
+      shares.add(t.text(i, "group_name") + " " + Numbers.share(observed, total) + " (planned "
+          + Numbers.share(t.number(i, "planned_size"), planned) + ")");
+    }
+    if (chi <= CHI_SQUARE_001[groups - 2]) {
+      return Optional.empty();
+    }
+    return Optional.of("Sample ratio mismatch: " + String.join(", ", shares) + "; chi-square "
+        + String.format(java.util.Locale.ROOT, "%.1f", chi) + ", p < 0.001. The assignment or its logging may be"
+        + " broken: do not trust this experiment's results until it is explained.");
   }
 
   private static Narration trend(Plan plan, ResultTable t) {
@@ -425,8 +463,9 @@ public final class Narrator {
     List<String> caveats = values.size() < plan.period().days()
         ? List.of("Values for " + (plan.period().days() - values.size()) + " of " + plan.period().days() + " days are missing.")
         : List.of();
-    return new Narration(summary, caveats, new ChartSpec(ChartSpec.Kind.LINE, metric, "day", metric, days,
-        List.of(new ChartSpec.Series(metric, values)), null));
+    // One day is a value, not a one-point line.
+    return new Narration(summary, caveats, new ChartSpec(values.size() == 1 ? ChartSpec.Kind.VALUE : ChartSpec.Kind.LINE,
+        metric, "day", metric, days, List.of(new ChartSpec.Series(metric, values)), null));
   }
 
   private static Narration rollout(Plan plan, ResultTable t) {

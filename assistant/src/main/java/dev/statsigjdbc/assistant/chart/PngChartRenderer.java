@@ -1,19 +1,24 @@
 package dev.statsigjdbc.assistant.chart;
 
 import dev.statsigjdbc.assistant.answer.ChartSpec;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
 /** Draws a chart spec as a PNG with XChart (headless). A table has no picture. */
@@ -29,22 +34,28 @@ public final class PngChartRenderer {
     this.height = height;
   }
 
-  /** The PNG bytes, or empty for {@link ChartSpec.Kind#TABLE}. */
+  /**
+   * The PNG bytes, or empty for {@link ChartSpec.Kind#TABLE}. A forest plot is as tall as its rows
+   * need and a value a short card, whatever the height asked; the others have the size asked.
+   */
   public Optional<byte[]> render(ChartSpec spec) {
-    Chart<?, ?> chart = switch (spec.kind()) {
-      case BAR -> bars(spec);
-      case LIFT -> lift(spec);
-      case LINE -> line(spec);
-      case TABLE -> null;
-    };
-    if (chart == null) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+      return switch (spec.kind()) {
+        case BAR -> Optional.of(BitmapEncoder.getBitmapBytes(bars(spec), BitmapEncoder.BitmapFormat.PNG));
+        case LINE -> Optional.of(BitmapEncoder.getBitmapBytes(line(spec), BitmapEncoder.BitmapFormat.PNG));
+        case LIFT -> Optional.of(png(ForestPlot.draw(spec, width)));
+        case VALUE -> Optional.of(png(ValueCard.draw(spec, width)));
+        case TABLE -> Optional.empty();
+      };
     } catch (IOException e) {
       throw new UncheckedIOException("could not encode the chart " + spec.title() + " as PNG", e);
     }
+  }
+
+  private static byte[] png(BufferedImage image) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   private CategoryChart bars(ChartSpec spec) {
@@ -53,27 +64,10 @@ public final class PngChartRenderer {
       chart.addSeries(s.name(), spec.categories(), s.values());
     }
     chart.getStyler().setLegendVisible(spec.series().size() > 1);
-    return chart;
-  }
-
-  /** The change per result as a bar with its confidence interval as the error bar. */
-  private CategoryChart lift(ChartSpec spec) {
-    CategoryChart chart = categoryChart(spec);
-    ChartSpec.Series change = spec.series().get(0);
-    chart.addSeries(change.name(), spec.categories(), change.values(), spec.intervals());
-    chart.getStyler().setErrorBarsColorSeriesColor(false);
-    chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setXAxisLabelRotation(spec.categories().size() > 1 ? 20 : 0);
-    // Zero always in view, so a bar's direction and its interval read against no change.
-    double low = 0;
-    double high = 0;
-    for (int i = 0; i < spec.categories().size(); i++) {
-      low = Math.min(low, change.values().get(i) - spec.intervals().get(i));
-      high = Math.max(high, change.values().get(i) + spec.intervals().get(i));
+    // Bars start at zero: a bar's length is its value.
+    if (spec.series().stream().flatMap(s -> s.values().stream()).allMatch(v -> v >= 0)) {
+      chart.getStyler().setYAxisMin(0.0);
     }
-    double pad = (high - low) * 0.1;
-    chart.getStyler().setYAxisMin(low - pad);
-    chart.getStyler().setYAxisMax(high + pad);
     return chart;
   }
 
@@ -85,9 +79,13 @@ public final class PngChartRenderer {
     for (ChartSpec.Series s : spec.series()) {
       chart.addSeries(s.name(), days, s.values());
     }
-    chart.getStyler().setDatePattern("MM-dd");
+    chart.getStyler().setDatePattern("MMM d");
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
+    chart.getStyler().setSeriesColors(colours(spec.series().size()));
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setMarkerSize(spec.categories().size() > 40 ? 0 : 5);
+    chart.getStyler().setLocale(Locale.ENGLISH);
     return chart;
   }
 
@@ -95,8 +93,15 @@ public final class PngChartRenderer {
     CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(spec.title())
         .xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setAvailableSpaceFill(0.6);
     chart.getStyler().setYAxisDecimalPattern("#,##0.##");
+    chart.getStyler().setSeriesColors(colours(spec.series().size()));
     return chart;
+  }
+
+  private static Color[] colours(int series) {
+    return IntStream.range(0, series).mapToObj(ChartPalette::seriesColour).toArray(Color[]::new);
   }
 }

@@ -595,9 +595,12 @@ public final class OfflinePlanner implements Planner {
         != QuestionLanguage.Aggregation.CUMULATIVE) {
       throw new IllegalStateException("experiment exposures are declared as running totals");
     }
-    Select select = Select.from(Sql.table("experiment_exposures", "x"))
+    // The groups' planned sizes come along, to check the split against them (sample ratio mismatch).
+    Select select = Select.from(Sql.leftJoin(Sql.table("experiment_exposures", "x"), Sql.table("experiment_groups", "g"),
+            Sql.and(Sql.eq(Sql.col("g", "experiment_id"), Sql.col("x", "experiment_id")),
+                Sql.eq(Sql.col("g", "group_id"), Sql.col("x", "group_id")))))
         .columns(Sql.col("x", "group_name"), Sql.as(Sql.max(Sql.col("x", "exposures")), "exposures"),
-            Sql.as(Sql.max(Sql.col("x", "ds")), "as_of"))
+            Sql.as(Sql.max(Sql.col("x", "ds")), "as_of"), Sql.as(Sql.max(Sql.col("g", "size")), "planned_size"))
         .where(Sql.eq(Sql.col("x", "experiment_id"), Sql.text(experiment.id())))
         .groupBy(Sql.col("x", "group_name"))
         .orderBy(Sql.col("x", "group_name"));

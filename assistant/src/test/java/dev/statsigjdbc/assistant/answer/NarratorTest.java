@@ -56,4 +56,24 @@ class NarratorTest {
     assertThat(n.summary()).isEqualTo("No results for tiny_test on activation::event_user.");
     assertThat(n.chart().kind()).isEqualTo(ChartSpec.Kind.TABLE);
   }
+
+  private static final Plan SPLIT = Plan.understood(Intent.EXPERIMENT_EXPOSURE_SPLIT,
+      Select.from(Sql.table("experiment_exposures", "x")).columns(Sql.col("x", "group_name")).build(),
+      Map.of(Slot.EXPERIMENT, "split_test"), null, "test plan");
+  private static final List<String> SPLIT_COLUMNS = List.of("group_name", "exposures", "as_of", "planned_size");
+
+  @Test
+  void aSplitFarFromThePlannedSizesIsASampleRatioMismatch() {
+    ResultTable skewed = new ResultTable(SPLIT_COLUMNS, List.of(Arrays.asList("Control", 10_000L, "2026-11-24", 50.0),
+        Arrays.asList("Test", 11_000L, "2026-11-24", 50.0)));
+    Narration n = new Narrator(metric -> Optional.empty()).narrate(SPLIT, skewed, null);
+    assertThat(n.caveats()).anySatisfy(c -> assertThat(c).startsWith("Sample ratio mismatch: Control 47.6% (planned 50.0%)")
+        .contains("p < 0.001"));
+    assertThat(n.caveats()).anySatisfy(c -> assertThat(c).contains("running totals").contains("2026-11-24"));
+
+    ResultTable even = new ResultTable(SPLIT_COLUMNS, List.of(Arrays.asList("Control", 10_000L, "2026-11-24", 50.0),
+        Arrays.asList("Test", 10_050L, "2026-11-24", 50.0)));
+    assertThat(new Narrator(metric -> Optional.empty()).narrate(SPLIT, even, null).caveats())
+        .noneSatisfy(c -> assertThat(c).contains("mismatch"));
+  }
 }

@@ -25,20 +25,66 @@ class ChartRenderingTest {
       List.of("revenue_per_user::sum · Single-page", "checkout_conversion::funnel · Single-page"),
       List.of(new ChartSpec.Series("change", List.of(6.3, 4.4))), List.of(1.5, 2.1));
 
+  static final ChartSpec ONE_RESULT = new ChartSpec(ChartSpec.Kind.LIFT, "checkout_v2 · revenue_per_user", "result",
+      "change (%)", List.of("revenue_per_user::sum · Single-page"), List.of(new ChartSpec.Series("change", List.of(-0.4))),
+      List.of(1.2));
+  static final ChartSpec VALUE = new ChartSpec(ChartSpec.Kind.VALUE, "checkout_conversion", "day", "checkout_conversion",
+      List.of("2026-11-24"), List.of(new ChartSpec.Series("checkout_conversion", List.of(0.0712))), null);
+
   @Test
-  void pngOfEachKindDecodesAtTheRequestedSizeAndIsNotBlank() throws Exception {
+  void barsAndLinesHaveTheRequestedSizeAndDrawSomething() throws Exception {
     PngChartRenderer renderer = new PngChartRenderer(640, 400);
-    Path out = Path.of("target", "charts");
-    Files.createDirectories(out);
-    for (ChartSpec spec : List.of(BAR, LINE, LIFT)) {
-      byte[] png = renderer.render(spec).orElseThrow();
-      Files.write(out.resolve("sample-" + spec.kind().name().toLowerCase() + ".png"), png);
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-      assertThat(image).as(spec.kind() + " decodes").isNotNull();
+    for (ChartSpec spec : List.of(BAR, LINE)) {
+      BufferedImage image = write(renderer, spec, "sample-" + spec.kind().name().toLowerCase());
       assertThat(image.getWidth()).isEqualTo(640);
       assertThat(image.getHeight()).isEqualTo(400);
       assertThat(distinctColours(image)).as(spec.kind() + " draws something").isGreaterThan(10);
     }
+  }
+
+  @Test
+  void aForestPlotIsAsTallAsItsRowsAndColoursSignificantResultsByDirection() throws Exception {
+    PngChartRenderer renderer = new PngChartRenderer(640, 400);
+    BufferedImage two = write(renderer, LIFT, "sample-lift");
+    BufferedImage one = write(renderer, ONE_RESULT, "sample-lift-one-row");
+    assertThat(one.getHeight()).isEqualTo(ForestPlot.height(1)).isLessThan(200);
+    assertThat(two.getHeight()).isEqualTo(one.getHeight() + ForestPlot.ROW);
+    // Both results of LIFT are significant increases: their colour is there; the grey of "not significant" is only
+    // in the legend, while the one-row plot's result is not significant and draws its interval in grey.
+    assertThat(pixels(two, ChartPalette.INCREASE)).isGreaterThan(pixels(one, ChartPalette.INCREASE) * 3);
+    assertThat(pixels(one, ChartPalette.NOT_SIGNIFICANT)).isGreaterThan(pixels(two, ChartPalette.NOT_SIGNIFICANT) * 3);
+  }
+
+  @Test
+  void aSingleDayIsAValueNotALine() throws Exception {
+    BufferedImage card = write(new PngChartRenderer(640, 400), VALUE, "sample-value");
+    assertThat(card.getHeight()).isEqualTo(ValueCard.HEIGHT);
+    assertThat(pixels(card, ChartPalette.SERIES.get(0))).isGreaterThan(200);
+    JsonNode vega = new VegaLiteRenderer().render(VALUE).orElseThrow();
+    assertThat(vega.path("layer").get(0).path("mark").path("type").asText()).isEqualTo("text");
+    assertThat(ValueCard.format(0.0712)).isEqualTo("0.0712");
+    assertThat(ValueCard.format(27037)).isEqualTo("27,037");
+  }
+
+  private static BufferedImage write(PngChartRenderer renderer, ChartSpec spec, String name) throws Exception {
+    Path out = Path.of("target", "charts");
+    Files.createDirectories(out);
+    byte[] png = renderer.render(spec).orElseThrow();
+    Files.write(out.resolve(name + ".png"), png);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    assertThat(image).as(name + " decodes").isNotNull();
+    return image;
+  }
+
+  private static int pixels(BufferedImage image, String hex) {
+    int rgb = java.awt.Color.decode(hex).getRGB();
+    int n = 0;
+    for (int x = 0; x < image.getWidth(); x++) {
+      for (int y = 0; y < image.getHeight(); y++) {
+        n += image.getRGB(x, y) == rgb ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   @Test
@@ -59,6 +105,9 @@ class ChartRenderingTest {
     assertThat(bar.path("mark").asText()).isEqualTo("bar");
     assertThat(bar.path("data").path("values")).hasSize(4);
     assertThat(bar.path("encoding").path("xOffset").path("field").asText()).isEqualTo("series");
+    assertThat(bar.path("encoding").path("y").path("scale").path("zero").asBoolean()).isTrue();
+    assertThat(bar.path("encoding").path("color").path("scale").path("range").get(0).asText())
+        .isEqualTo(ChartPalette.SERIES.get(0));
   }
 
   @Test
@@ -76,6 +125,9 @@ class ChartRenderingTest {
     assertThat(first.path("low").asDouble()).isCloseTo(4.8, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(first.path("high").asDouble()).isCloseTo(7.8, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(lift.path("layer")).hasSize(3);
+    assertThat(first.path("verdict").asText()).isEqualTo("significant increase");
+    assertThat(lift.path("layer").get(2).path("encoding").path("color").path("scale").path("range").get(0).asText())
+        .isEqualTo(ChartPalette.INCREASE);
   }
 
   @Test
