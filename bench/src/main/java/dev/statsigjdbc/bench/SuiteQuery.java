@@ -1,5 +1,7 @@
 package dev.statsigjdbc.bench;
 
+import dev.statsigjdbc.emulator.api.PageLimits;
+
 /**
  * One query of the call-count suite with the fewest tool calls any client could answer it with.
  *
@@ -9,8 +11,8 @@ package dev.statsigjdbc.bench;
  */
 record SuiteQuery(String name, String sql, long minimumCalls, String why) {
 
-  /** Records per list page the driver asks for: Statsig's default page size. */
-  static final int PAGE_SIZE = 100;
+  /** Records per list page: the largest page the emulator serves, so the fewest list calls any client can make. */
+  static final int PAGE_SIZE = PageLimits.defaults().maxLimit();
 
   /** Pages a client must read to see {@code items} list items (an empty list still costs one call). */
   static long pages(long items) {

@@ -37,9 +37,15 @@ class HarnessArithmeticTest {
   @Test
   void minimumPagesRoundUpAndAnEmptyListStillCostsACall() {
     assertThat(SuiteQuery.pages(0)).isEqualTo(1);
-    assertThat(SuiteQuery.pages(100)).isEqualTo(1);
-    assertThat(SuiteQuery.pages(101)).isEqualTo(2);
-    assertThat(SuiteQuery.pages(10_000)).isEqualTo(100);
+    assertThat(SuiteQuery.pages(1000)).isEqualTo(1);
+    assertThat(SuiteQuery.pages(1001)).isEqualTo(2);
+    assertThat(SuiteQuery.pages(10_000)).isEqualTo(10);
+  }
+
+  @Test
+  void thePhysicalMinimumIsTheCriticalPathOrTheRefillOfTheCallsBeyondTheBurst() {
+    assertThat(new PhysicalMinimum(3, 40).millis(100, 100, 10)).isEqualTo(300);
+    assertThat(new PhysicalMinimum(3, 250).millis(100, 100, 10)).isEqualTo(15_000);
   }
 
   @Test

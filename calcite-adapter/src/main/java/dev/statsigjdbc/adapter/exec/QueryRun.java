@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * One execution of one scan: the statement's cancel flag and deadline, and the work started
- * ahead of the reader (pages read ahead, lookups side by side), which {@link #stop()} ends when
- * nobody will read it.
+ * ahead of the reader (pages read ahead, lookups side by side), which {@link #stop()} and
+ * {@link #close()} end when nobody will read it.
  */
 public final class QueryRun {
 
@@ -28,7 +28,7 @@ public final class QueryRun {
     return new CallContext(cancelFlag, stopFlag, deadlineNanos);
   }
 
-  /** Starts work for this scan on a worker thread; {@link #stop()} waits for it. */
+  /** Starts work for this scan on a worker thread; {@link #close()} waits for it. */
   <T> CompletableFuture<T> submit(Supplier<T> work) {
     CompletableFuture<T> future = FanOutThreads.submit(work);
     running.add(future);
@@ -37,12 +37,20 @@ public final class QueryRun {
   }
 
   /**
-   * Ends the scan (its result was closed, its LIMIT satisfied, its query cancelled or timed out):
-   * calls not yet sent are never sent, so they spend none of the rate limit, and this returns once
-   * nothing of the scan runs any more (a call on the wire is waited for: at most one round trip).
+   * Nobody will read further (the scan's LIMIT is satisfied): calls not yet sent are never sent,
+   * so they spend none of the rate limit. Returns at once.
    */
   public void stop() {
     stopFlag.set(true);
+  }
+
+  /**
+   * Ends the scan (its result was closed, its query cancelled or timed out): {@link #stop()}, then
+   * returns once nothing of the scan runs any more (a call on the wire is waited for: at most one
+   * round trip).
+   */
+  public void close() {
+    stop();
     for (CompletableFuture<?> future : Set.copyOf(running)) {
       try {
         future.join();

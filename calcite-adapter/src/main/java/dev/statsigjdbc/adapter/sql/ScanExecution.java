@@ -91,7 +91,7 @@ public final class ScanExecution {
 
     @Override
     public void reset() {
-      run.stop();
+      run.close();
       run = queryRun(root);
       bindings = null;
       returned = 0;
@@ -99,7 +99,7 @@ public final class ScanExecution {
 
     @Override
     public void close() {
-      run.stop();
+      run.close();
       bindings = null;
     }
   }

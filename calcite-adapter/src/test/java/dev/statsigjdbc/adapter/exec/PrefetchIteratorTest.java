@@ -19,7 +19,7 @@ class PrefetchIteratorTest {
   }
 
   @Test
-  void stoppingTheRunReturnsOnlyOnceNoExpansionRuns() throws Exception {
+  void closingTheRunReturnsOnlyOnceNoExpansionRuns() throws Exception {
     QueryRun run = run();
     CountDownLatch started = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
@@ -41,9 +41,9 @@ class PrefetchIteratorTest {
 
     Thread releaser = new Thread(release::countDown);
     releaser.start();
-    run.stop();
+    run.close();
 
-    assertThat(finished.get()).as("both expansions ahead ended before stop returned").isEqualTo(2);
+    assertThat(finished.get()).as("both expansions ahead ended before close returned").isEqualTo(2);
     releaser.join();
   }
 
