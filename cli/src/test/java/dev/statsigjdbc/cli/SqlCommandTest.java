@@ -2,6 +2,8 @@ package dev.statsigjdbc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statsigjdbc.adapter.StatsigOptions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -109,8 +111,9 @@ class SqlCommandTest {
 
     assertThat(run.exit()).as(run.err()).isZero();
     long rows = run.out().strip().split("\n").length - 1;
-    long pages = (rows + 99) / 100;
-    assertThat(rows).isGreaterThan(100);
+    int pageSize = StatsigOptions.DEFAULT_PAGE_SIZE;
+    long pages = (rows + pageSize - 1) / pageSize;
+    assertThat(rows).as("more than one page").isGreaterThan(pageSize);
     assertThat(run.err()).startsWith("\r");
     String last = run.err().substring(run.err().lastIndexOf('\r') + 1);
     // Every page of the list tool is one call; nothing else was called.
