@@ -86,7 +86,7 @@ final class BenchEnvironment implements AutoCloseable {
   /** The driver as a user gets it: only the API key set. */
   static Properties defaultProperties() {
     Properties p = new Properties();
-    p.setProperty("apiKey", API_KEY);
+    StatsigProperty.API_KEY.set(p, API_KEY);
     return p;
   }
 

@@ -1,5 +1,6 @@
 package dev.statsigjdbc.bench;
 
+import dev.statsigjdbc.driver.connect.StatsigProperty;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Properties;
@@ -61,7 +62,7 @@ final class OverheadFigure {
 
   private static Properties pagesOf100(int maxConcurrency) {
     Properties properties = BenchEnvironment.properties(0, maxConcurrency, BenchEnvironment.UNTHROTTLED);
-    properties.setProperty("pageSize", Integer.toString(PAGE_SIZE));
+    StatsigProperty.PAGE_SIZE.set(properties, Integer.toString(PAGE_SIZE));
     return properties;
   }
 
