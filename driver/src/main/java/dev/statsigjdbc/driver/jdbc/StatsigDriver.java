@@ -29,6 +29,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.parser.SqlParser;
 
@@ -42,6 +43,7 @@ import org.apache.calcite.sql.parser.SqlParser;
  */
 public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:statsig:";
+  private static final String CALCITE_METADATA_SCHEMA = "metadata";
 
   static {
     useUtf8ForSqlText(); // first: the parser settings below load Calcite classes
@@ -138,6 +140,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     }
     try {
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
+      hideCalciteMetadataSchema(calciteConnection.getRootSchema());
       McpToolSource tools = new McpToolSource(session);
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
           StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, tools, adapterOptions);
@@ -153,6 +156,15 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       calcite.close();
       throw e instanceof SQLException sql ? sql : SqlErrors.translate(e);
     }
+  }
+
+  /**
+   * Calcite mounts its own {@code metadata} schema (its catalog as SQL tables) in every root;
+   * sqlline's {@code !tables} and BI navigators would list it among the user's data. The
+   * driver's DatabaseMetaData does not read it (Calcite's Meta walks the schemas directly).
+   */
+  private static void hideCalciteMetadataSchema(SchemaPlus root) {
+    root.unwrap(CalciteSchema.class).removeSubSchema(CALCITE_METADATA_SCHEMA);
   }
 
   /** A thread of its own: opening may wait minutes for a browser sign-in, which must not hold a shared pool. */
