@@ -70,6 +70,14 @@ class SqllineIT {
     assertThat(output).contains("'gates'\n'" + gates + "'").doesNotContain("Warning", "Exception");
   }
 
+  /** sqlline brings no SLF4J provider and the driver jar carries none: SLF4J's bootstrap warning is not shown. */
+  @Test
+  void sqllineStartsWithoutSlf4jWarnings() throws Exception {
+    String output = sqlline("-e", "SELECT id FROM gates WHERE id = 'new_onboarding';");
+
+    assertThat(output).contains("'new_onboarding'").doesNotContain("No SLF4J providers", "SLF4J(W)");
+  }
+
   @Test
   void sqllineShowsWhyAResultIsEmpty() throws Exception {
     String output = sqlline("-e", "SELECT * FROM metric_values WHERE metric_id = 'revenue_per_user::sum'"
