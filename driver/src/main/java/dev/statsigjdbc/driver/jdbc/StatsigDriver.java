@@ -170,6 +170,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
       List<String> tables = List.copyOf(new TreeSet<>(schema.getTableNames()));
       return ConnectionHandler.wrap(calcite, session, tools, new ConnectionContext(PARSER, () -> tables,
+          schema.unwrap(StatsigSchema.class).unavailableTables(),
           () -> AttachedSchemas.tableNames(calciteConnection.getRootSchema(), attached)));
     } catch (SQLException | RuntimeException e) {
       session.close();
