@@ -56,7 +56,8 @@ class SqllineIT {
 
     String output = sqlline("-f", script.toString());
 
-    assertThat(output).contains("'statsig','experiments','TABLE'", "'statsig','gate_results','TABLE'");
+    assertThat(output).contains("'statsig','experiments','TABLE'", "'statsig','gate_results','TABLE'")
+        .doesNotContain("'metadata'");
     assertThat(output).contains("'id','test_group_id','metric_id'")
         .containsPattern("'checkout_v2','[^']+','revenue_per_user::sum'");
   }
