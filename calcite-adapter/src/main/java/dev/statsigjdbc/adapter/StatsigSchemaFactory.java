@@ -38,8 +38,10 @@ public final class StatsigSchemaFactory {
 
     TableCatalog catalog = TableCatalog.load();
     Map<String, BoundTable> bound = new LinkedHashMap<>();
+    Map<String, String> unavailable = new LinkedHashMap<>();
     for (TableSpec spec : catalog.tables()) {
-      BoundTable.bind(spec, catalog, dialect, bound).ifPresent(table -> bound.put(spec.name(), table));
+      BoundTable.bind(spec, catalog, dialect, bound).ifPresentOrElse(table -> bound.put(spec.name(), table),
+          () -> unavailable.put(spec.name(), BoundTable.whyUnbound(spec, catalog, dialect, bound)));
     }
     PlanRunner runner = new PlanRunner(calls, dialect, bound, options.pageSize());
 
@@ -47,7 +49,7 @@ public final class StatsigSchemaFactory {
     tables.put(ToolsTable.NAME, new ToolsTable(guarded.catalog()));
     bound.forEach((name, table) -> tables.put(name, new StatsigTable(table, runner)));
     Map<String, Function> functions = Map.of(ToolFunction.NAME, new ToolFunction(calls, guarded.catalog()));
-    return new StatsigSchema(tables, functions, guarded.catalog(), dialect, calls);
+    return new StatsigSchema(tables, unavailable, functions, guarded.catalog(), dialect, calls);
   }
 
   /** Creates the schema and adds it under {@code name} to a connection's root schema. */

@@ -17,9 +17,6 @@ import java.util.stream.Collectors;
  * database attached next to it (docs/attach.md), read from {@link DatabaseMetaData}.
  */
 public record SchemaDescription(List<Table> tables) {
-  /** Calcite's own catalog schema: not data. */
-  private static final Set<String> NOT_DATA = Set.of("metadata");
-
   public record Column(String name, String type, String remarks) {
     public boolean numeric() {
       return type != null && type.matches("(?i).*(INT|DECIMAL|NUMERIC|DOUBLE|FLOAT|REAL).*");
@@ -52,16 +49,13 @@ public record SchemaDescription(List<Table> tables) {
     tables = List.copyOf(tables);
   }
 
-  /** Reads every data schema of the connection: {@code statsig} first, then the attached ones by name. */
+  /** Reads every schema of the connection (the driver lists data only): {@code statsig} first, then the attached ones by name. */
   public static SchemaDescription read(Connection connection) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<String> schemas = new ArrayList<>();
     try (ResultSet s = meta.getSchemas()) {
       while (s.next()) {
-        String schema = s.getString("TABLE_SCHEM");
-        if (!NOT_DATA.contains(schema.toLowerCase(Locale.ROOT))) {
-          schemas.add(schema);
-        }
+        schemas.add(s.getString("TABLE_SCHEM"));
       }
     }
     schemas.sort((a, b) -> a.equalsIgnoreCase(Sql.SCHEMA) ? -1 : b.equalsIgnoreCase(Sql.SCHEMA) ? 1 : a.compareTo(b));

@@ -144,7 +144,7 @@ abstract class ForwardingHandler implements InvocationHandler {
   }
 
   private SQLException translate(Throwable failure) {
-    return SqlErrors.translate(failure, context.tableNames(), context::attachedTableNames);
+    return SqlErrors.translate(failure, context.tableNames(), context.unavailableTables(), context::attachedTableNames);
   }
 
   protected final void warn(SQLWarning warning) {

@@ -53,15 +53,16 @@ final class SqlErrors {
    * The SQLException for {@code failure}.
    *
    * @param tableNames the Statsig tables of the connection, named when a query asks for one that does not exist
+   * @param unavailableTables the catalog's tables this server cannot serve, with why, said when a query asks for one
    * @param attachedTableNames the tables of each attached database, named likewise
    */
-  static SQLException translate(Throwable failure, Collection<String> tableNames,
+  static SQLException translate(Throwable failure, Collection<String> tableNames, Map<String, String> unavailableTables,
       Supplier<Map<String, List<String>>> attachedTableNames) {
     if (failure instanceof SQLException sql && sql.getSQLState() != null) {
       return sql;
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      SQLException mapped = known(t, failure, tableNames, attachedTableNames);
+      SQLException mapped = known(t, failure, tableNames, unavailableTables, attachedTableNames);
       if (mapped != null) {
         return mapped;
       }
@@ -74,11 +75,11 @@ final class SqlErrors {
 
   /** For failures before a connection exists: there are no tables to name. */
   static SQLException translate(Throwable failure) {
-    return translate(failure, List.of(), Map::of);
+    return translate(failure, List.of(), Map.of(), Map::of);
   }
 
   private static SQLException known(Throwable t, Throwable failure, Collection<String> tableNames,
-      Supplier<Map<String, List<String>>> attachedTableNames) {
+      Map<String, String> unavailableTables, Supplier<Map<String, List<String>>> attachedTableNames) {
     if (t instanceof McpSessionException session) {
       return switch (session.kind()) {
         case UNREACHABLE -> new SQLNonTransientConnectionException(session.getMessage(), SqlState.UNABLE_TO_CONNECT.code(), failure);
@@ -125,7 +126,7 @@ final class SqlErrors {
           + "." + syntaxHint(parse), SqlState.SYNTAX_ERROR.code(), failure);
     }
     if (t instanceof CalciteContextException) {
-      return validation(t.getMessage(), failure, tableNames, attachedTableNames);
+      return validation(t.getMessage(), failure, tableNames, unavailableTables, attachedTableNames);
     }
     Optional<SQLDataException> conversion = ConversionFailure.of(t, failure);
     if (conversion.isPresent()) {
@@ -145,15 +146,18 @@ final class SqlErrors {
   }
 
   private static SQLException validation(String message, Throwable failure, Collection<String> tableNames,
-      Supplier<Map<String, List<String>>> attachedTableNames) {
+      Map<String, String> unavailableTables, Supplier<Map<String, List<String>>> attachedTableNames) {
     Matcher table = UNKNOWN_OBJECT.matcher(message);
     if (table.find()) {
-      StringBuilder text = new StringBuilder("Table '").append(table.group(1))
-          .append("' does not exist. Tables of schema statsig: ").append(String.join(", ", tableNames));
+      String name = table.group(1);
+      String why = unavailableTables.get(name.toLowerCase(Locale.ROOT));
+      StringBuilder text = new StringBuilder("Table '").append(name)
+          .append(why == null ? "' does not exist" : "' is not available from this server: " + why)
+          .append(". Tables of schema statsig: ").append(String.join(", ", tableNames));
       attachedTableNames.get().forEach((schema, tables) -> text.append("; of attached schema ").append(schema)
           .append(": ").append(tables.isEmpty() ? "(none)" : String.join(", ", tables)));
       return new SQLSyntaxErrorException(text
-          + " (DatabaseMetaData.getTables, or SELECT * FROM statsig.statsig_tools for the tools behind Statsig's).",
+          + " (DatabaseMetaData.getTables, or SELECT * FROM statsig.statsig_tools for the tools behind Statsig's and whether SQL may call them).",
           SqlState.UNDEFINED_TABLE.code(), failure);
     }
     Matcher column = UNKNOWN_COLUMN_TEXT.matcher(message);

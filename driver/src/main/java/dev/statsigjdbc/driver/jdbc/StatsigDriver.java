@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,8 +30,11 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.slf4j.helpers.Reporter;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * {@code jdbc:statsig:} — SQL over Statsig's MCP server. A Calcite driver with a vanity prefix:
@@ -42,9 +46,12 @@ import org.apache.calcite.sql.parser.SqlParser;
  */
 public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:statsig:";
+  private static final String CALCITE_METADATA_SCHEMA = "metadata";
 
   static {
-    useUtf8ForSqlText(); // first: the parser settings below load Calcite classes
+    // First: the parser settings below load Calcite classes, which log.
+    useUtf8ForSqlText();
+    quietSlf4jWithoutProvider();
   }
 
   /** How identifiers are read, both by Calcite and by the driver's own SQL inspection. */
@@ -72,6 +79,21 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
             System.setProperty(key, value);
           }
         });
+  }
+
+  /**
+   * The shaded jar carries the SLF4J API but no provider (the host application chooses one): with
+   * none on the class path, SLF4J would warn "No SLF4J providers were found" on every start of a
+   * tool such as sqlline, although the driver's logs are only meant to be seen where the host
+   * configured logging. SLF4J reads this setting once, when its first logger is made; a value the
+   * JVM was started with, or any provider present, leaves SLF4J's own reports as they are.
+   */
+  private static void quietSlf4jWithoutProvider() {
+    boolean noProvider = ServiceLoader.load(SLF4JServiceProvider.class, StatsigDriver.class.getClassLoader())
+        .stream().findAny().isEmpty();
+    if (noProvider && System.getProperty(Reporter.SLF4J_INTERNAL_VERBOSITY_KEY) == null) {
+      System.setProperty(Reporter.SLF4J_INTERNAL_VERBOSITY_KEY, "ERROR");
+    }
   }
 
   @Override
@@ -138,6 +160,7 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
     }
     try {
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
+      hideCalciteMetadataSchema(calciteConnection.getRootSchema());
       McpToolSource tools = new McpToolSource(session);
       SchemaPlus schema = StatsigSchemaFactory.mount(calciteConnection.getRootSchema(),
           StatsigSchemaFactory.DEFAULT_SCHEMA_NAME, tools, adapterOptions);
@@ -147,12 +170,22 @@ public final class StatsigDriver extends org.apache.calcite.jdbc.Driver {
       calciteConnection.setSchema(StatsigSchemaFactory.DEFAULT_SCHEMA_NAME);
       List<String> tables = List.copyOf(new TreeSet<>(schema.getTableNames()));
       return ConnectionHandler.wrap(calcite, session, tools, new ConnectionContext(PARSER, () -> tables,
+          schema.unwrap(StatsigSchema.class).unavailableTables(),
           () -> AttachedSchemas.tableNames(calciteConnection.getRootSchema(), attached)));
     } catch (SQLException | RuntimeException e) {
       session.close();
       calcite.close();
       throw e instanceof SQLException sql ? sql : SqlErrors.translate(e);
     }
+  }
+
+  /**
+   * Calcite mounts its own {@code metadata} schema (its catalog as SQL tables) in every root;
+   * sqlline's {@code !tables} and BI navigators would list it among the user's data. The
+   * driver's DatabaseMetaData does not read it (Calcite's Meta walks the schemas directly).
+   */
+  private static void hideCalciteMetadataSchema(SchemaPlus root) {
+    root.unwrap(CalciteSchema.class).removeSubSchema(CALCITE_METADATA_SCHEMA);
   }
 
   /** A thread of its own: opening may wait minutes for a browser sign-in, which must not hold a shared pool. */

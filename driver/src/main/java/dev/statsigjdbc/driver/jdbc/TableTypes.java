@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * {@code DatabaseMetaData.getTableTypes}: Calcite lists TABLE and VIEW only, although its
- * {@code metadata} tables and {@code statsig_tools} are SYSTEM TABLEs; tools that filter
- * {@code getTables} by the listed types (DBeaver) would never show them.
+ * {@code DatabaseMetaData.getTableTypes}: Calcite lists TABLE and VIEW only, although
+ * {@code statsig_tools} is a SYSTEM TABLE; tools that filter
+ * {@code getTables} by the listed types (DBeaver) would never show it.
  */
 final class TableTypes {
   private TableTypes() {}

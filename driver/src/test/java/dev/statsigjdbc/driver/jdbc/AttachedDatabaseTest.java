@@ -9,6 +9,7 @@ import dev.statsigjdbc.driver.vault.EncryptedValue;
 import dev.statsigjdbc.emulator.mcp.ToolCallStats;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -196,6 +197,23 @@ class AttachedDatabaseTest {
 
       assertThat(rows).extracting(r -> String.valueOf(r.get("table_name")).toLowerCase()).contains("orders", "users");
       assertThat(rows).extracting(r -> r.get("remarks")).containsOnlyNulls();
+    }
+  }
+
+  /** sqlline's !tables asks for every schema: Calcite's own {@code metadata} schema is not the user's data. */
+  @Test
+  void metadataListsStatsigAndAttachedSchemasButNotCalcitesOwn() throws Exception {
+    try (Connection connection = connect()) {
+      DatabaseMetaData meta = connection.getMetaData();
+
+      assertThat(rows(meta.getSchemas())).extracting(r -> r.get("table_schem")).containsExactlyInAnyOrder("statsig", "finance");
+      List<Map<String, Object>> tables = rows(meta.getTables(null, null, "%", null));
+      assertThat(tables).extracting(r -> r.get("table_schem")).containsOnly("statsig", "finance");
+      assertThat(tables).extracting(r -> String.valueOf(r.get("table_name")).toLowerCase())
+          .contains("experiments", "statsig_tools", "orders");
+      assertThat(rows(meta.getColumns(null, null, "%", "%"))).extracting(r -> r.get("table_schem"))
+          .containsOnly("statsig", "finance");
+      assertThat(rows(meta.getTables(null, "metadata", "%", null))).isEmpty();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.statsigjdbc.driver.jdbc;
 
 import static dev.statsigjdbc.driver.jdbc.StatsigEmulator.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statsigjdbc.adapter.catalog.TableCatalog;
 import dev.statsigjdbc.adapter.catalog.TableSpec;
@@ -11,6 +12,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +60,26 @@ class MetaDataTest {
         "statsig_tools");
     assertThat(tables).filteredOn(t -> "experiments".equals(t.get("table_name")))
         .extracting(t -> t.get("remarks")).singleElement().asString().startsWith("Experiments of the project");
+  }
+
+  /** A documented table whose tools the server does not expose is absent, and querying it says why. */
+  @Test
+  void aTableWhoseToolsAreNotExposedSaysWhyItIsMissing() throws Exception {
+    try (Connection hidden = emulator.connect("blockTools=Get_List_of_Tags,Get_Tag_by_ID")) {
+      assertThat(rows(hidden.getMetaData().getTables(null, "statsig", "%", null)))
+          .extracting(t -> t.get("table_name")).contains("experiments").doesNotContain("tags");
+
+      assertThatThrownBy(() -> rows(hidden, "SELECT name FROM tags WHERE id = 'north_star'"))
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo(SqlState.UNDEFINED_TABLE.code());
+            assertThat(e.getMessage()).startsWith("Table 'tags' is not available from this server: it needs the operation"
+                + " GET /console/v1/tags").contains("which the server does not publish as a tool SQL may call")
+                .contains("statsig_tools");
+          });
+      assertThatThrownBy(() -> rows(hidden, "SELECT * FROM no_such_table"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage())
+              .startsWith("Table 'no_such_table' does not exist."));
+    }
   }
 
   @Test

@@ -56,7 +56,8 @@ class SqllineIT {
 
     String output = sqlline("-f", script.toString());
 
-    assertThat(output).contains("'statsig','experiments','TABLE'", "'statsig','gate_results','TABLE'");
+    assertThat(output).contains("'statsig','experiments','TABLE'", "'statsig','gate_results','TABLE'")
+        .doesNotContain("'metadata'");
     assertThat(output).contains("'id','test_group_id','metric_id'")
         .containsPattern("'checkout_v2','[^']+','revenue_per_user::sum'");
   }
@@ -68,6 +69,14 @@ class SqllineIT {
     long gates = emulator.get("/console/v1/gates", java.util.Map.of(), java.util.Map.of("limit", "1")).path("pagination")
         .path("totalItems").asLong();
     assertThat(output).contains("'gates'\n'" + gates + "'").doesNotContain("Warning", "Exception");
+  }
+
+  /** sqlline brings no SLF4J provider and the driver jar carries none: SLF4J's bootstrap warning is not shown. */
+  @Test
+  void sqllineStartsWithoutSlf4jWarnings() throws Exception {
+    String output = sqlline("-e", "SELECT id FROM gates WHERE id = 'new_onboarding';");
+
+    assertThat(output).contains("'new_onboarding'").doesNotContain("No SLF4J providers", "SLF4J(W)");
   }
 
   @Test
