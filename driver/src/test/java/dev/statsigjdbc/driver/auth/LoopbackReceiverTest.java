@@ -24,6 +24,7 @@ class LoopbackReceiverTest {
     void receivesARealRedirectOn127001() throws Exception {
         try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
             assertThat(receiver.redirectUri().toString()).matches("http://127\\.0\\.0\\.1:\\d+/callback");
+            receiver.expectState("s-1");
             HttpResponse<String> page = visit(URI.create(receiver.redirectUri() + "?code=c%2B1&state=s-1&iss=https%3A%2F%2Fas"));
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("You can close this window");
@@ -33,10 +34,23 @@ class LoopbackReceiverTest {
     }
 
     @Test
-    void anErrorRedirectShowsTheFailurePage() throws Exception {
+    void eachAnswerGetsAPageSayingWhatHappenedAndWhatToDo() throws Exception {
         try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
-            assertThat(visit(URI.create(receiver.redirectUri() + "?error=access_denied&state=s")).body()).contains("Sign-in failed");
+            receiver.expectState("s");
+            assertThat(visit(URI.create(receiver.redirectUri() + "?error=access_denied&state=s")).body())
+                    .contains("Access denied").contains("You denied access").contains("choose Approve");
             assertThat(receiver.await(Duration.ofSeconds(5))).containsEntry("error", "access_denied");
+            assertThat(visit(URI.create(receiver.redirectUri() + "?code=late&state=s")).body()).contains("Already answered");
+        }
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
+            receiver.expectState("s");
+            assertThat(visit(URI.create(receiver.redirectUri() + "?error=invalid_scope&error_description=%3Cb%3Eno%3C%2Fb%3E&state=s")).body())
+                    .contains("Sign-in failed").contains("<code>invalid_scope</code>: &lt;b&gt;no&lt;/b&gt;").doesNotContain("<b>");
+        }
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
+            receiver.expectState("s");
+            assertThat(visit(URI.create(receiver.redirectUri() + "?code=c&state=forged")).body())
+                    .contains("Sign-in refused").contains("does not belong to the sign-in").doesNotContain("Signed in");
         }
     }
 
