@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.auth;
 
+import com.google.common.html.HtmlEscapers;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -147,18 +148,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscapers.htmlEscaper().escape(text);
     }
 
     private static String firstOf(List<String> values) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoopbackReceiverTest {
@@ -86,5 +87,16 @@ class LoopbackReceiverTest {
             assertThat(out.toString(StandardCharsets.UTF_8)).contains(link.toString()).contains(receiver.redirectUri().toString());
         }
         assertThatThrownBy(() -> UserAgents.named("carrier-pigeon", null, System.err)).hasMessageContaining("use system, print or direct");
+    }
+
+    @Test
+    void systemUserAgentWithoutADesktopPrintsTheLinkInsteadOfWaitingSilently() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
+            URI link = URI.create("https://as.example/authorize?client_id=c&state=s");
+            UserAgents.system(new PrintStream(out, true, StandardCharsets.UTF_8), Map.of()).open(link, receiver.redirectUri());
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No browser could be opened")
+                .contains("https://as.example/authorize?client_id=c&state=s").contains("Waiting for the sign-in to finish");
     }
 }
