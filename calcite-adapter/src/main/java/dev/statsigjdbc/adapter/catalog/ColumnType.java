@@ -3,7 +3,10 @@ package dev.statsigjdbc.adapter.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -61,10 +64,14 @@ public enum ColumnType {
       if (node.isNumber()) {
         return node.asLong();
       }
-      try {
-        return node.isTextual() ? Instant.parse(node.asText()).toEpochMilli() : null;
-      } catch (DateTimeParseException notIso) {
+      if (!node.isTextual()) {
         return null;
+      }
+      String text = node.asText();
+      try {
+        return Instant.parse(text).toEpochMilli();
+      } catch (DateTimeParseException notIso) {
+        return javaScriptDateText(text);
       }
     }
   },
@@ -79,6 +86,13 @@ public enum ColumnType {
       }
     }
   };
+
+  /**
+   * The text JavaScript's {@code Date.toString()} writes, "Wed Sep 30 2026 23:46:14 GMT+0000
+   * (Coordinated Universal Time)", which some APIs return split into a date and a time field.
+   */
+  private static final DateTimeFormatter JAVASCRIPT_DATE =
+      DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx", Locale.ROOT);
 
   private final SqlTypeName sqlType;
 
@@ -96,4 +110,14 @@ public enum ColumnType {
   }
 
   abstract Object fromJson(JsonNode node);
+
+  private static Long javaScriptDateText(String text) {
+    int zoneName = text.indexOf(" (");
+    try {
+      return OffsetDateTime.parse(zoneName < 0 ? text : text.substring(0, zoneName), JAVASCRIPT_DATE)
+          .toInstant().toEpochMilli();
+    } catch (DateTimeParseException notJavaScript) {
+      return null;
+    }
+  }
 }

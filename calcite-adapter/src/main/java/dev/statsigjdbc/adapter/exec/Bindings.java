@@ -3,10 +3,12 @@ package dev.statsigjdbc.adapter.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.statsigjdbc.adapter.catalog.JsonPaths;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 
 /**
  * The JSON a plan has bound so far, by name ({@code e} for an experiment, {@code g} for a group,
@@ -39,16 +41,18 @@ public final class Bindings {
   /**
    * Resolves {@code name.path.to.field}; a missing node when anything on the way is absent.
    * {@code left == right} compares two references, for flags the payload only implies (a group
-   * is the control when its id equals the experiment's {@code controlGroupID}).
+   * is the control when its id equals the experiment's {@code controlGroupID}). {@code left + right}
+   * joins two texts with a space, for a value the payload splits in two (an audit entry's
+   * {@code date} and {@code time}); missing when either is.
    */
   public JsonNode resolve(String reference) {
+    int plus = reference.indexOf(" + ");
+    if (plus >= 0) {
+      return combine(reference, plus, 3, (left, right) -> TextNode.valueOf(left.asText() + " " + right.asText()));
+    }
     int equals = reference.indexOf("==");
     if (equals >= 0) {
-      JsonNode left = resolve(reference.substring(0, equals).strip());
-      JsonNode right = resolve(reference.substring(equals + 2).strip());
-      return left.isMissingNode() || left.isNull() || right.isMissingNode() || right.isNull()
-          ? MissingNode.getInstance()
-          : BooleanNode.valueOf(left.equals(right));
+      return combine(reference, equals, 2, (left, right) -> BooleanNode.valueOf(left.equals(right)));
     }
     Reference parsed = REFERENCES.get(reference);
     if (parsed == null) {
@@ -56,6 +60,15 @@ public final class Bindings {
     }
     JsonNode node = values.getOrDefault(parsed.name(), MissingNode.getInstance());
     return parsed.path() == null ? node : JsonPaths.at(node, parsed.path());
+  }
+
+  /** The references left and right of an operator, combined; missing when either is. */
+  private JsonNode combine(String reference, int at, int width, BinaryOperator<JsonNode> operator) {
+    JsonNode left = resolve(reference.substring(0, at).strip());
+    JsonNode right = resolve(reference.substring(at + width).strip());
+    return left.isMissingNode() || left.isNull() || right.isMissingNode() || right.isNull()
+        ? MissingNode.getInstance()
+        : operator.apply(left, right);
   }
 
   /** A reference split once (every column of every row resolves one): the bound name, the path below it or null. */

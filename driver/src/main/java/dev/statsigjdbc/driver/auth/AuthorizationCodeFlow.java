@@ -10,8 +10,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.statsigjdbc.driver.vault.ClientRegistration;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -49,6 +47,7 @@ final class AuthorizationCodeFlow {
         if (resource != null) {
             request.resources(URI.create(resource));
         }
+        receiver.expectState(state.getValue());
         userAgent.open(request.build().toURI(), receiver.redirectUri());
         Map<String, String> callback = receiver.await(callbackTimeout);
         String code = checkCallback(callback, state, metadata);
@@ -57,7 +56,7 @@ final class AuthorizationCodeFlow {
 
     private static String checkCallback(Map<String, String> callback, State state, AuthorizationServerMetadata metadata) {
         String issuer = metadata.getIssuer().getValue();
-        if (!constantTimeEquals(state.getValue(), callback.get("state"))) {
+        if (!LoopbackReceiver.sameState(state.getValue(), callback.get("state"))) {
             throw new OAuthException("The sign-in response did not carry the state this client sent, so it may not be an answer to this "
                     + "request (a forged or stale redirect); it was refused. Sign in again");
         }
@@ -73,20 +72,20 @@ final class AuthorizationCodeFlow {
         if ("invalid_client".equals(error) || "unauthorized_client".equals(error)) {
             throw new ClientRejectedException("The authorization server " + issuer + " does not accept the client (" + error + ")");
         }
+        if ("access_denied".equals(error)) {
+            throw new OAuthException("Consent was denied: the sign-in at " + issuer + " was answered with Deny, so nothing was signed in. "
+                    + "Sign in again and choose Approve to use this data source");
+        }
         if (error != null) {
             String description = callback.get("error_description");
             throw new OAuthException("The authorization server " + issuer + " did not grant access (" + error
                     + (description == null ? "" : ": " + TokenEndpointClient.abbreviate(description)) + ")"
-                    + ("access_denied".equals(error) ? "; sign in again and approve the request" : "; check the client and scope settings"));
+                    + "; check the client and scope settings");
         }
         String code = callback.get("code");
         if (code == null || code.isEmpty()) {
             throw new OAuthException("The sign-in response from " + issuer + " carried no authorization code; sign in again");
         }
         return code;
-    }
-
-    private static boolean constantTimeEquals(String expected, String actual) {
-        return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 }

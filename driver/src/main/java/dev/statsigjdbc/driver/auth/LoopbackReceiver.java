@@ -1,5 +1,6 @@
 package dev.statsigjdbc.driver.auth;
 
+import com.google.common.html.HtmlEscapers;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +20,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The redirect target of the authorization code flow: an HTTP listener on 127.0.0.1 (never {@code localhost},
- * whose resolution varies) whose {@code /callback} takes the first redirect and shows a "you can close this
- * window" page.
+ * whose resolution varies) whose {@code /callback} takes the first redirect and answers the browser with a page
+ * that says what happened (signed in, access denied, an error, a response to another request) and what to do.
  */
 public final class LoopbackReceiver implements AutoCloseable {
     static final String PATH = "/callback";
-    private static final byte[] DONE_PAGE = page("Signed in", "You can close this window and return to your application.");
-    private static final byte[] FAILED_PAGE = page("Sign-in failed", "The authorization server reported an error. You can close this window; the application says what happened.");
+    private static final byte[] SIGNED_IN_PAGE = page("Signed in", "You can close this window and return to your application.");
+    private static final byte[] DENIED_PAGE = page("Access denied",
+            "You denied access, so the application is not signed in. To use it, start the sign-in again from the application and choose Approve.");
+    private static final byte[] OTHER_REQUEST_PAGE = page("Sign-in refused",
+            "This answer does not belong to the sign-in the application started (it may be stale or forged), so it was refused. "
+                    + "Start the sign-in again from the application.");
+    private static final byte[] ALREADY_ANSWERED_PAGE = page("Already answered",
+            "The application already received an answer to this sign-in. You can close this window.");
 
     private final HttpServer server;
     private final CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
+    private final AtomicBoolean answered = new AtomicBoolean();
+    private volatile String expectedState;
 
     private LoopbackReceiver(HttpServer server) {
         this.server = server;
@@ -58,6 +69,17 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     public URI redirectUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+    }
+
+    /** The {@code state} the coming callback must carry; a callback without it gets the "refused" page. */
+    void expectState(String state) {
+        expectedState = state;
+    }
+
+    /** Compares in constant time, so that a forger learns nothing from how long a wrong state takes. */
+    static boolean sameState(String expected, String actual) {
+        return expected != null && actual != null
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The query parameters of the first callback; an {@link OAuthException} after {@code timeout}. */
@@ -88,15 +110,45 @@ public final class LoopbackReceiver implements AutoCloseable {
             }
             Map<String, String> params = new LinkedHashMap<>();
             URLUtils.parseParameters(exchange.getRequestURI().getRawQuery()).forEach((name, values) -> params.put(name, firstOf(values)));
-            boolean first = callback.complete(params);
-            byte[] body = params.containsKey("code") || !first ? DONE_PAGE : FAILED_PAGE;
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+            boolean first = answered.compareAndSet(false, true);
+            try {
+                byte[] body = first ? pageFor(params) : ALREADY_ANSWERED_PAGE;
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            } finally {
+                // Only after the page is sent: the waiting flow closes this server as soon as it has the answer,
+                // which would otherwise cut the page off and leave the browser with an empty reply.
+                if (first) {
+                    callback.complete(params);
+                }
             }
         }
+    }
+
+    private byte[] pageFor(Map<String, String> params) {
+        if (!sameState(expectedState, params.get("state"))) {
+            return OTHER_REQUEST_PAGE;
+        }
+        String error = params.get("error");
+        if ("access_denied".equals(error)) {
+            return DENIED_PAGE;
+        }
+        if (error != null) {
+            String description = params.get("error_description");
+            return page("Sign-in failed", "The authorization server answered <code>" + escape(error) + "</code>"
+                    + (description == null ? "" : ": " + escape(description))
+                    + ". You can close this window; the application says what to do next.");
+        }
+        return params.containsKey("code") ? SIGNED_IN_PAGE
+                : page("Sign-in failed", "The answer carried no authorization code. Start the sign-in again from the application.");
+    }
+
+    private static String escape(String text) {
+        return HtmlEscapers.htmlEscaper().escape(text);
     }
 
     private static String firstOf(List<String> values) {

@@ -6,7 +6,10 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class UserAgents {
     private static final Logger LOG = LoggerFactory.getLogger(UserAgents.class);
+    private static final Duration XDG_OPEN_VERDICT = Duration.ofSeconds(3);
 
     private UserAgents() {
     }
@@ -24,20 +28,24 @@ public final class UserAgents {
     public static UserAgent named(String name, HttpTransport http, PrintStream console) {
         String mode = name == null ? (GraphicsEnvironment.isHeadless() ? "print" : "system") : name.toLowerCase(Locale.ROOT);
         return switch (mode) {
-            case "system" -> system(console);
+            case "system" -> system(console, System.getenv());
             case "print" -> print(console);
             case "direct" -> direct(http);
             default -> throw new OAuthException("Unknown browser mode '" + name + "'; use system, print or direct");
         };
     }
 
-    /** Opens the system browser (java.awt.Desktop, else xdg-open); prints the link if neither works. */
-    public static UserAgent system(PrintStream console) {
+    /**
+     * Opens the system browser (java.awt.Desktop, else xdg-open); prints the link if neither works, as on a machine
+     * without a desktop ({@code environment} has no display), so that the sign-in never waits silently.
+     */
+    static UserAgent system(PrintStream console, Map<String, String> environment) {
         UserAgent fallback = print(console);
         return (authorizationUrl, redirectUri) -> {
-            if (browse(authorizationUrl)) {
+            if (hasDesktop(environment) && browse(authorizationUrl)) {
                 console.println("A browser window opened to sign in. If it did not, open this link: " + authorizationUrl);
             } else {
+                console.println("No browser could be opened on this machine (no desktop, or none that java.awt or xdg-open can use).");
                 fallback.open(authorizationUrl, redirectUri);
             }
         };
@@ -77,6 +85,12 @@ public final class UserAgents {
         };
     }
 
+    /** Linux and other X11/Wayland systems need a display; macOS and Windows always have a desktop session to ask. */
+    private static boolean hasDesktop(Map<String, String> environment) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return os.startsWith("mac") || os.startsWith("windows") || environment.containsKey("DISPLAY") || environment.containsKey("WAYLAND_DISPLAY");
+    }
+
     private static boolean browse(URI uri) {
         try {
             if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
@@ -89,9 +103,13 @@ public final class UserAgents {
         try {
             Process process = new ProcessBuilder("xdg-open", uri.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.isAlive() || process.exitValue() == 0;
+            // xdg-open hands the link over and exits, 0 when a browser took it; one that stays is the browser itself.
+            return !process.waitFor(XDG_OPEN_VERDICT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() == 0;
         } catch (IOException e) {
             LOG.debug("xdg-open is not available: {}", e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoopbackReceiverTest {
@@ -24,6 +25,7 @@ class LoopbackReceiverTest {
     void receivesARealRedirectOn127001() throws Exception {
         try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
             assertThat(receiver.redirectUri().toString()).matches("http://127\\.0\\.0\\.1:\\d+/callback");
+            receiver.expectState("s-1");
             HttpResponse<String> page = visit(URI.create(receiver.redirectUri() + "?code=c%2B1&state=s-1&iss=https%3A%2F%2Fas"));
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("You can close this window");
@@ -33,10 +35,23 @@ class LoopbackReceiverTest {
     }
 
     @Test
-    void anErrorRedirectShowsTheFailurePage() throws Exception {
+    void eachAnswerGetsAPageSayingWhatHappenedAndWhatToDo() throws Exception {
         try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
-            assertThat(visit(URI.create(receiver.redirectUri() + "?error=access_denied&state=s")).body()).contains("Sign-in failed");
+            receiver.expectState("s");
+            assertThat(visit(URI.create(receiver.redirectUri() + "?error=access_denied&state=s")).body())
+                    .contains("Access denied").contains("You denied access").contains("choose Approve");
             assertThat(receiver.await(Duration.ofSeconds(5))).containsEntry("error", "access_denied");
+            assertThat(visit(URI.create(receiver.redirectUri() + "?code=late&state=s")).body()).contains("Already answered");
+        }
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
+            receiver.expectState("s");
+            assertThat(visit(URI.create(receiver.redirectUri() + "?error=invalid_scope&error_description=%3Cb%3Eno%3C%2Fb%3E&state=s")).body())
+                    .contains("Sign-in failed").contains("<code>invalid_scope</code>: &lt;b&gt;no&lt;/b&gt;").doesNotContain("<b>");
+        }
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
+            receiver.expectState("s");
+            assertThat(visit(URI.create(receiver.redirectUri() + "?code=c&state=forged")).body())
+                    .contains("Sign-in refused").contains("does not belong to the sign-in").doesNotContain("Signed in");
         }
     }
 
@@ -72,5 +87,16 @@ class LoopbackReceiverTest {
             assertThat(out.toString(StandardCharsets.UTF_8)).contains(link.toString()).contains(receiver.redirectUri().toString());
         }
         assertThatThrownBy(() -> UserAgents.named("carrier-pigeon", null, System.err)).hasMessageContaining("use system, print or direct");
+    }
+
+    @Test
+    void systemUserAgentWithoutADesktopPrintsTheLinkInsteadOfWaitingSilently() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(0)) {
+            URI link = URI.create("https://as.example/authorize?client_id=c&state=s");
+            UserAgents.system(new PrintStream(out, true, StandardCharsets.UTF_8), Map.of()).open(link, receiver.redirectUri());
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No browser could be opened")
+                .contains("https://as.example/authorize?client_id=c&state=s").contains("Waiting for the sign-in to finish");
     }
 }

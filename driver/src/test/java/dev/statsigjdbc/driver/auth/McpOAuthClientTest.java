@@ -161,7 +161,7 @@ class McpOAuthClientTest {
             return new mockwebserver3.MockResponse.Builder().code(302).addHeader("Location", q.get("redirect_uri") + "?error=access_denied&state="
                     + FakeOAuthServer.enc(q.get("state")) + "&iss=" + FakeOAuthServer.enc(as.base())).build();
         });
-        assertThatThrownBy(this::signIn).hasMessageContaining("did not grant access (access_denied)").hasMessageContaining("approve");
+        assertThatThrownBy(this::signIn).hasMessageContaining("Consent was denied").hasMessageContaining("choose Approve");
     }
 
     @Test

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +152,25 @@ class CuratedTablesIntegrationTest {
     List<String> expected = ids(emulator.get("/console/v1/audit_logs", Map.of(), Map.of("limit", "5")).path("data"));
 
     assertThat(column(rows(connection, "SELECT id FROM audit_logs LIMIT 5"), "id")).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void auditLogsHaveATimestampToFilterAndSortBy() throws Exception {
+    JsonNode newest = emulator.get("/console/v1/audit_logs", Map.of(), Map.of("limit", "5")).path("data");
+    List<String> ids = ids(newest);
+    List<String> moments = new ArrayList<>();
+    newest.forEach(entry -> moments.add(LocalDateTime.parse(entry.path("date").asText() + " " + entry.path("time").asText().substring(0, 8),
+        DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss", Locale.ROOT)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))));
+    String since = "SELECT id, CAST(changed_at AS VARCHAR) AS t FROM audit_logs WHERE changed_at >= TIMESTAMP '" + moments.get(4) + "'";
+
+    List<Map<String, Object>> newestFirst = rows(connection, since + " ORDER BY changed_at DESC");
+    assertThat(column(newestFirst, "id")).containsExactlyElementsOf(ids);
+    assertThat(column(newestFirst, "t")).containsExactlyElementsOf(moments);
+    List<String> oldestFirst = new ArrayList<>(ids);
+    Collections.reverse(oldestFirst);
+    assertThat(column(rows(connection, since + " ORDER BY changed_at"), "id")).containsExactlyElementsOf(oldestFirst);
+    Map<String, Object> counts = rows(connection, "SELECT COUNT(*) AS entries, COUNT(changed_at) AS dated FROM audit_logs").get(0);
+    assertThat(counts.get("dated")).as("every entry's date and time parse").isEqualTo(counts.get("entries")).isNotEqualTo(0L);
   }
 
   private static List<String> ids(JsonNode array) {
